@@ -1,0 +1,28 @@
+"""Helpers every benchmark task uses: where the shared data is, and plain scoring arithmetic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class SharedDataMissing(RuntimeError):
+    """../shared/data is not beside the checkout and CROSSWIRE_SHARED is not set."""
+
+
+def shared_dir() -> Path:
+    """The evaluation data folder: $CROSSWIRE_SHARED/data, or ../shared/data beside the checkout."""
+    env = os.environ.get("CROSSWIRE_SHARED")
+    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
+    data = root / "data"
+    if not data.is_dir():
+        raise SharedDataMissing(f"no evaluation data at {data}; set CROSSWIRE_SHARED to the shared folder")
+    return data
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0.0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f

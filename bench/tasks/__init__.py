@@ -1,0 +1,1 @@
+"""One module per benchmark task; each exposes run(data_dir, limit) -> dict of metrics."""

