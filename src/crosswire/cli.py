@@ -1,0 +1,221 @@
+"""The command line: each command parses, calls a library function, prints, and sets the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import ConfigError, CrosswireError
+from .present.exports import EXPORT_KINDS, FORMATS
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as err:
+        raise ConfigError(f"--published must be an ISO 8601 date or time such as 2024-12-05, not {value!r}") from err
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(getattr(args, "config", None), db=getattr(args, "db", None),
+                         out=getattr(args, "out", None), error_policy=getattr(args, "policy", None))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .api import ingest, make_resources
+    from .link.run import link_store
+    from .present.write import write_outputs
+    from .store import open_store
+
+    settings = _settings(args)
+    resources = make_resources(settings)
+    with open_store(settings.db) as store:
+        summary = ingest(args.inputs, store, settings, resources, _published(args.published))
+        links = link_store(store, resources)
+        outputs = write_outputs(store, settings.out)
+    print(f"store: {settings.db}")
+    print(summary.line())
+    print(f"linked: {links['stories']} stories, {links['duplicates']} duplicates, {links['entities']} entities")
+    for reject in summary.rejects:
+        print(f"rejected {reject.path}: {reject.code}: {reject.message}")
+    print(f"report: {outputs['report']} and {outputs['report_html']}")
+    print(f"exports: {Path(outputs['articles']).parent}")
+    return EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .api import ingest, make_resources
+    from .link.run import link_store
+    from .store import open_store
+
+    settings = _settings(args)
+    resources = make_resources(settings)
+    with open_store(settings.db) as store:
+        summary = ingest(args.inputs, store, settings, resources, _published(args.published))
+        if not args.no_link:
+            link_store(store, resources)
+    print(summary.line())
+    for reject in summary.rejects:
+        print(f"rejected {reject.path}: {reject.code}: {reject.message}")
+    return EXIT_OK
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from .api import make_resources
+    from .link.run import link_store
+    from .store import open_store
+
+    settings = _settings(args)
+    with open_store(settings.db) as store:
+        links = link_store(store, make_resources(settings))
+    print(json.dumps(links))
+    return EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .api import analyze_file
+
+    settings = _settings(args)
+    results = analyze_file(args.file, settings, _published(args.published))
+    if args.json:
+        print(json.dumps(results if len(results) != 1 else results[0], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for r in results:
+        if "error" in r:
+            print(f"error: {r['error']['code']}: {r['error']['message']}")
+            continue
+        print(f"{r['id']}  {r['title'] or '(untitled)'}  published {r['published']} ({r['published_source']})")
+        for kind in ("mentions", "places", "times", "figures", "events", "claims"):
+            print(f"  {kind}: {len(r[kind])}")
+    return EXIT_OK if all("error" not in r for r in results) else EXIT_ERROR
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .present.exports import export_rows, render
+    from .store import open_store
+
+    settings = _settings(args)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        text = render(export_rows(store, args.kind), args.kind, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .present.write import write_report
+    from .store import open_store
+
+    settings = _settings(args)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        paths = write_report(store, settings.out)
+    print(f"report: {paths['report']} and {paths['report_html']}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    settings = _settings(args)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        for hit in store.search(args.query, args.limit):
+            print(f"{hit['article_id']}  {hit['title']}\n    {hit['snippet']}")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    settings = _settings(args)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        print(json.dumps(store.counts(), indent=1))
+    return EXIT_OK
+
+
+def cmd_gazetteer_import(args: argparse.Namespace) -> int:
+    from .geo.gazetteer import import_geonames_dump
+
+    count = import_geonames_dump([Path(p) for p in args.files], Path(args.target))
+    print(f"imported {count} places into {args.target}; use it with --gazetteer or CROSSWIRE_GAZETTEER")
+    return EXIT_OK
+
+
+def _require_store(path: str) -> None:
+    if not Path(path).is_file():
+        raise ConfigError(f"no store at {path}; create one with `crosswire run INPUT --db {path}`")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crosswire", description="Reconcile many outlets' reports of a crisis.")
+    parser.add_argument("--version", action="version", version=f"crosswire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, db: bool = True,
+            out: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        p.add_argument("--config", help="a crosswire.toml settings file")
+        if db:
+            p.add_argument("--db", help="the store: a SQLite file (default crosswire.db)")
+        if out:
+            p.add_argument("--out", help="output folder for the report and exports (default crosswire-out)")
+        return p
+
+    p = add("run", cmd_run, "read, analyse, link, and write the report and exports", out=True)
+    p.add_argument("inputs", nargs="+", help="files or folders (.txt .html .json .jsonl RSS/Atom WARC)")
+    p.add_argument("--published", help="publication date to assume for undated inputs (ISO 8601)")
+    p.add_argument("--policy", choices=["skip", "raise"], help="on a bad input: record and go on, or stop")
+    p = add("ingest", cmd_ingest, "read, analyse and store reports (and link them)")
+    p.add_argument("inputs", nargs="+", help="files or folders")
+    p.add_argument("--published", help="publication date to assume for undated inputs (ISO 8601)")
+    p.add_argument("--policy", choices=["skip", "raise"], help="on a bad input: record and go on, or stop")
+    p.add_argument("--no-link", action="store_true", help="store only; run `crosswire link` later")
+    add("link", cmd_link, "link stored reports: duplicates, stories, entities")
+    p = add("analyze", cmd_analyze, "analyse one file without a store", db=False)
+    p.add_argument("file")
+    p.add_argument("--published", help="publication date of the report (ISO 8601)")
+    p.add_argument("--json", action="store_true", help="print the full annotations as JSON")
+    p = add("export", cmd_export, "export one kind of record from the store")
+    p.add_argument("kind", choices=EXPORT_KINDS)
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--output", "-o", help="write to this file instead of standard output")
+    add("report", cmd_report, "write report.md and report.html from the store", out=True)
+    p = add("search", cmd_search, "full-text search over stored reports")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    add("status", cmd_status, "count what the store holds")
+    p = add("gazetteer", cmd_gazetteer_import, "import GeoNames dump files into a gazetteer file", db=False)
+    p.add_argument("action", choices=["import"])
+    p.add_argument("files", nargs="+", help="GeoNames allCountries / per-country / cities*.txt(.gz) files")
+    p.add_argument("--target", default="gazetteer.sqlite", help="the gazetteer file to write")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CrosswireError as err:
+        print(f"crosswire: error [{err.code}]: {err.message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

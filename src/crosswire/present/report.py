@@ -1,0 +1,118 @@
+"""The report: what the store holds so far, as Markdown and as one standalone HTML page.
+
+Every item names the reports it came from; in HTML those are links to the report's text on the page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..store import Store
+from .exports import export_rows
+
+
+@dataclass
+class ReportData:
+    articles: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    rejects: list[dict[str, Any]]
+
+
+def collect(store: Store) -> ReportData:
+    return ReportData(*(export_rows(store, k) for k in
+                        ("articles", "stories", "entities", "figures", "places", "events", "rejects")))
+
+
+def _label(article: dict[str, Any]) -> str:
+    return f"{article['outlet'] or 'unknown outlet'}, {(article['published'] or 'undated')[:10]}"
+
+
+def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, int, set[str]]]:
+    counts: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    for p in places:
+        if p.get("lat") is None:
+            continue
+        name = p.get("name") or p["text"]
+        counts[name] += 1
+        sources.setdefault(name, set()).add(p["article_id"])
+    return [(name, n_, sources[name]) for name, n_ in counts.most_common(n)]
+
+
+def to_markdown(data: ReportData) -> str:
+    by_id = {a["id"]: a for a in data.articles}
+    ref = lambda aid: f"[{aid}]"  # noqa: E731 - a one-line formatter used in many places below
+    lines = ["# crosswire report", "",
+             f"{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
+             f"{len(data.figures)} figures, {len(data.events)} event mentions, {len(data.rejects)} rejected inputs.",
+             "", "## Stories", ""]
+    for s in data.stories:
+        lines.append(f"### {s['titles'][0] or s['id']} ({len(s['articles'])} reports, "
+                     f"{(s['first_published'] or '?')[:10]} to {(s['last_published'] or '?')[:10]})")
+        for aid in s["articles"]:
+            a = by_id[aid]
+            dup = f" — duplicate of {ref(a['duplicate_of'])}" if a["duplicate_of"] else ""
+            lines.append(f"- {ref(aid)} {a['title'] or '(untitled)'} — {_label(a)}{dup}")
+        lines.append("")
+    lines += ["## Figures", "", "| figure | kind | group | said by | report |", "|---|---|---|---|---|"]
+    for f in data.figures:
+        if f["kind"] == "other":
+            continue
+        lines.append(f"| {f['text']} ({f['value']}) | {f['kind']} | {f['group'] or ''} | "
+                     f"{f['attributed_to'] or 'outlet'} | {ref(f['article_id'])} |")
+    lines += ["", "## Entities", ""]
+    for e in sorted(data.entities, key=lambda e: -sum(a["count"] for a in e["aliases"]))[:40]:
+        aliases = "; ".join(f"{a['name']} ×{a['count']}" for a in e["aliases"])
+        arts = sorted({aid for a in e["aliases"] for aid in a["articles"]})
+        lines.append(f"- **{e['name']}** ({e['type']}{', ' + e['actor_type'] if e['actor_type'] else ''}): "
+                     f"{aliases} — {' '.join(ref(a) for a in arts)}")
+    lines += ["", "## Places", ""]
+    for name, n, arts in _top_places(data.places):
+        lines.append(f"- {name}: {n} mentions — {' '.join(ref(a) for a in sorted(arts))}")
+    lines += ["", "## Reports", ""]
+    for a in data.articles:
+        lines.append(f"- {ref(a['id'])} {a['title'] or '(untitled)'} — {_label(a)} "
+                     f"(date from {a['published_source']}) {a['url'] or a['source_path'] or ''}")
+    if data.rejects:
+        lines += ["", "## Rejected inputs", ""]
+        lines += [f"- {r['path']}: {r['code']} — {r['message']}" for r in data.rejects]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(data: ReportData, texts: dict[str, str]) -> str:
+    """A standalone page: the Markdown report's content with each report's text at its own anchor."""
+    esc = html.escape
+    link = lambda aid: f'<a href="#{esc(aid)}">{esc(aid)}</a>'  # noqa: E731 - as in to_markdown
+    by_id = {a["id"]: a for a in data.articles}
+    parts = [f"<p>{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
+             f"{len(data.figures)} figures, {len(data.rejects)} rejected inputs.</p>", "<h2>Stories</h2>"]
+    for s in data.stories:
+        items = "".join(f"<li>{link(aid)} {esc(by_id[aid]['title'] or '(untitled)')} — "
+                        f"{esc(_label(by_id[aid]))}</li>" for aid in s["articles"])
+        parts.append(f"<h3>{esc(s['titles'][0] or s['id'])}</h3><ul>{items}</ul>")
+    rows = "".join(f"<tr><td>{esc(f['text'])}</td><td>{f['value']}</td><td>{esc(f['kind'])}</td>"
+                   f"<td>{esc(f['group'] or '')}</td><td>{esc(f['attributed_to'] or 'outlet')}</td>"
+                   f"<td>{link(f['article_id'])}</td></tr>" for f in data.figures if f["kind"] != "other")
+    parts.append("<h2>Figures</h2><table><tr><th>figure</th><th>value</th><th>kind</th><th>group</th>"
+                 f"<th>said by</th><th>report</th></tr>{rows}</table>")
+    ents = "".join(f"<li><b>{esc(e['name'])}</b> ({esc(e['type'] or '')}): "
+                   + "; ".join(f"{esc(a['name'])} ×{a['count']}" for a in e["aliases"]) + " — "
+                   + " ".join(link(x) for x in sorted({x for a in e["aliases"] for x in a["articles"]}))
+                   + "</li>" for e in data.entities)
+    parts.append(f"<h2>Entities</h2><ul>{ents}</ul><h2>Reports</h2>")
+    for a in data.articles:
+        parts.append(f'<section id="{esc(a["id"])}"><h3>{esc(a["title"] or "(untitled)")}</h3>'
+                     f"<p><i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
+                     f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
+    style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+             "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}table{border-collapse:collapse}"
+             "td,th{border:1px solid #ccc;padding:.2rem .4rem}")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosswire report</title>"
+            f"<style>{style}</style></head><body><h1>crosswire report</h1>{''.join(parts)}</body></html>\n")

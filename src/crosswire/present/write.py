@@ -1,0 +1,42 @@
+"""Write the report and every export into one output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store import Store
+from .exports import EXPORT_KINDS, export_rows, render
+from .report import collect, to_html, to_markdown
+
+
+def write_report(store: Store, out: str | Path) -> dict[str, str]:
+    """report.md and report.html in `out`; returns their paths."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = collect(store)
+    texts = {a["id"]: a["text"] for a in store.article_rows()}
+    md, page = out / "report.md", out / "report.html"
+    md.write_text(to_markdown(data), encoding="utf-8")
+    page.write_text(to_html(data, texts), encoding="utf-8")
+    return {"report": str(md), "report_html": str(page)}
+
+
+def write_exports(store: Store, out: str | Path) -> dict[str, str]:
+    """Every kind as JSON Lines, ACLED-style events.csv, and GeoJSON for events and places."""
+    folder = Path(out) / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, str] = {}
+    for kind in EXPORT_KINDS:
+        rows = export_rows(store, kind)
+        path = folder / f"{kind}.jsonl"
+        path.write_text(render(rows, kind, "jsonl"), encoding="utf-8")
+        written[kind] = str(path)
+        if kind == "events":
+            (folder / "events.csv").write_text(render(rows, kind, "csv"), encoding="utf-8")
+        if kind in ("events", "places"):
+            (folder / f"{kind}.geojson").write_text(render(rows, kind, "geojson"), encoding="utf-8")
+    return written
+
+
+def write_outputs(store: Store, out: str | Path) -> dict[str, str]:
+    return {**write_report(store, out), **write_exports(store, out)}

@@ -1,0 +1,14 @@
+"""Storage: the embedded SQLite store (the default) behind one interface."""
+
+from .sqlite import AddResult, Store
+
+__all__ = ["AddResult", "Store", "open_store"]
+
+
+def open_store(path: str) -> Store:
+    """Open (creating or migrating) the store at `path`. PostgreSQL URLs are not supported yet."""
+    if path.startswith(("postgres://", "postgresql://")):
+        from ..errors import StoreError
+
+        raise StoreError("the PostgreSQL backend is not built yet; use a SQLite file path for --db")
+    return Store(path)
