@@ -93,8 +93,8 @@ def test_registry_unknown_and_duplicate_names() -> None:
 
 
 def test_default_pipeline_order_is_valid() -> None:
-    from crosswire.stages import DEFAULT_STAGES, build_pipeline
     from crosswire.resources import Resources
+    from crosswire.stages import DEFAULT_STAGES, build_pipeline
 
     pipeline = build_pipeline(Resources())
     assert pipeline.names == DEFAULT_STAGES

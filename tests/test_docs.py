@@ -1,0 +1,44 @@
+"""The README documents every command, setting and export field the code has (and no others)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from crosswire.cli import build_parser
+from crosswire.config import Settings
+from crosswire.present.exports import EXPORT_FIELDS
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return list(sub.choices)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_is_documented(command: str) -> None:
+    assert f"| `crosswire {command}" in README
+
+
+@pytest.mark.parametrize("setting", [f.name for f in fields(Settings)])
+def test_every_setting_is_documented(setting: str) -> None:
+    assert re.search(rf"^\| `{setting}` \|", README, re.M), f"setting {setting} missing from README"
+
+
+def test_export_fields_match_readme() -> None:
+    documented: dict[str, list[str]] = {}
+    for kind, name in re.findall(r"^\| (\w+) \| `(\w+)` \|", README, re.M):
+        documented.setdefault(kind, []).append(name)
+    assert documented == EXPORT_FIELDS
+
+
+def test_readme_states_the_two_commands() -> None:
+    assert "make demo" in README and "make test" in README
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
+    assert "make test" in ci

@@ -1,0 +1,74 @@
+"""Exports and the report from a store filled by hand (no models)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crosswire.model import Article, EventMention, Figure, Place, TimeRef, article_id
+from crosswire.present.exports import EXPORT_FIELDS, ExportError, export_rows, render
+from crosswire.present.write import write_outputs
+from crosswire.store import Store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    text = "Rebels entered Hamah on Thursday; 20 people were killed."
+    a = Article(raw_text=text, text=text, id=article_id(text), title="Hamah entered", outlet="Radio Orontes",
+                published=datetime(2024, 12, 5, tzinfo=UTC), published_source="metadata",
+                offsets=list(range(len(text))))
+    a.places = [Place(15, 20, "Hamah", name="Hama", geonameid=170017, lat=35.13, lon=36.75,
+                      feature_code="P.PPLA", admin1="Hama", country="SY", confidence=0.9, reason="exact")]
+    a.times = [TimeRef(24, 32, "Thursday", "DATE", "2024-12-05", "day", "2024-12-05", "weekday of DCT")]
+    a.figures = [Figure(34, 36, "20", 20, 20, 20, kind="killed", group="people")]
+    a.events = [EventMention(7, 14, "entered", "Battles", "Non-state actor overtakes territory", place=0,
+                             date="2024-12-05", date_precision="day", fatalities=20)]
+    s = Store(tmp_path / "s.db")
+    s.add_article(a)
+    s.set_links({}, {a.id: "s1"})
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("kind", list(EXPORT_FIELDS))
+def test_every_kind_has_exactly_its_documented_fields(store: Store, kind: str) -> None:
+    for row in export_rows(store, kind):
+        assert list(row) == EXPORT_FIELDS[kind]
+
+
+def test_event_row_joins_its_place(store: Store) -> None:
+    (event,) = export_rows(store, "events")
+    assert event["place"]["name"] == "Hama" and event["place"]["lat"] == 35.13
+    assert event["fatalities"] == {"best": 20, "low": 20, "high": 20}
+    assert event["mentions"][0]["start"] == 7 and event["sources"] == [event["mentions"][0]["article_id"]]
+
+
+def test_formats(store: Store) -> None:
+    rows = export_rows(store, "events")
+    parsed = [json.loads(line) for line in render(rows, "events", "jsonl").splitlines()]
+    assert parsed == rows
+    table = list(csv.DictReader(io.StringIO(render(rows, "events", "csv"))))
+    assert json.loads(table[0]["place"])["name"] == "Hama"
+    geo = json.loads(render(rows, "events", "geojson"))
+    assert geo["features"][0]["geometry"]["coordinates"] == [36.75, 35.13]
+    with pytest.raises(ExportError, match="coordinates"):
+        render(export_rows(store, "figures"), "figures", "geojson")
+
+
+def test_contradictions_are_empty_not_invented(store: Store) -> None:
+    assert export_rows(store, "contradictions") == []
+
+
+def test_write_outputs_links_every_item_to_its_report(store: Store, tmp_path: Path) -> None:
+    paths = write_outputs(store, tmp_path / "out")
+    page = Path(paths["report_html"]).read_text()
+    (article,) = export_rows(store, "articles")
+    assert f'id="{article["id"]}"' in page and f'href="#{article["id"]}"' in page
+    md = Path(paths["report"]).read_text()
+    assert "Hamah entered" in md and f"[{article['id']}]" in md
+    assert Path(paths["events"]).read_text().count("\n") == 1
