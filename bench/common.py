@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosswire.resources import Resources
 
 
 class SharedDataMissing(RuntimeError):
@@ -26,3 +31,16 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+@functools.cache
+def shared_resources() -> Resources:
+    """One `crosswire.resources.Resources` for the whole benchmark process.
+
+    The runner runs every task in one process; tasks that need spaCy or the gazetteer should take
+    them from here so the model loads once per run, not once per task. This cache lives in the
+    benchmark harness only, never in the library.
+    """
+    from crosswire.resources import Resources
+
+    return Resources()

@@ -1,0 +1,93 @@
+"""Document clustering on ECB+ (documents -> sub-topics) and GVC (documents -> incidents).
+
+ECB+ topic folders each hold two sub-topics: the original ECB documents (`1_1ecb.xml`, sub-topic
+"1") and the ECB+ documents about a different seminal event of the same kind (`1_10ecbplus.xml`,
+sub-topic "1plus"). All documents of all topics are clustered together, as a news stream would be.
+GVC: every document (train and dev) is clustered; gold is its `gvc_event_id`.
+Scored with B-cubed, MUC, CEAF-e and CoNLL F1 (percentages).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+from bench.scorers import cluster_scores
+from crosswire.link.stories import StoryDoc, cluster_stories
+
+GATE_LIMIT = 300  # documents per corpus
+# Counts, and precision/recall (which trade against each other): reported, not floored; F1s are.
+UNGATED = frozenset(f"{c}_{m}" for c in ("ecb", "gvc")
+                    for m in ("docs", "gold_clusters", "predicted_clusters", "bcubed_p", "bcubed_r"))
+
+ECB_NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)\.xml$")
+NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]}'\"]|n't|'s)")
+
+
+def ecb_text(path: Path) -> str:
+    """The document's tokens joined back into plain sentences (one per line)."""
+    sentences: dict[str, list[str]] = {}
+    for token in ET.parse(path).getroot().iter("token"):
+        sentences.setdefault(token.get("sentence", "0"), []).append(token.text or "")
+    lines = (NO_SPACE_BEFORE.sub(r"\1", " ".join(words)) for words in sentences.values())
+    return "\n".join(lines)
+
+
+def ecb_documents(root: Path, limit: int | None) -> list[tuple[StoryDoc, str]]:
+    """(document, gold sub-topic); with `limit`, the first documents of every sub-topic in turn.
+
+    Taking documents round-robin over the sub-topics keeps a small sample as mixed as the whole
+    corpus (every topic, both of its seminal events) instead of one topic's worth of documents.
+    """
+    groups: dict[str, list[tuple[int, Path]]] = {}
+    for path in (root / "ecbplus" / "topics").glob("*/*.xml"):
+        match = ECB_NAME.match(path.name)
+        if match:
+            subtopic = match.group(1) + ("plus" if match.group(3) == "ecbplus" else "")
+            groups.setdefault(subtopic, []).append((int(match.group(2)), path))
+    ranked = []
+    for subtopic, files in groups.items():
+        for rank, (_, path) in enumerate(sorted(files)):
+            ranked.append((rank, subtopic, path))
+    ranked.sort()
+    if limit is not None:
+        ranked = ranked[:limit]
+    return [(StoryDoc(id=path.stem, text=ecb_text(path)), subtopic) for _, subtopic, path in ranked]
+
+
+def gvc_documents(root: Path, limit: int | None) -> list[tuple[StoryDoc, str]]:
+    """(document, gold incident) ordered by incident then document id; the first `limit` of them."""
+    rows = [json.loads(line) for line in (root / "gvc" / "documents.jsonl").open(encoding="utf-8") if line.strip()]
+    rows.sort(key=lambda r: (str(r["gvc_event_id"]), r["doc_id"]))
+    if limit is not None:
+        rows = rows[:limit]
+    return [(StoryDoc(id=r["doc_id"], text=f"{r.get('title') or ''}\n{r['content']}",
+                      published=_date(r.get("dct"))), str(r["gvc_event_id"])) for r in rows]
+
+
+def _date(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def score_clustering(pairs: list[tuple[StoryDoc, str]], prefix: str) -> dict[str, float]:
+    """Cluster the documents and score them against gold; also the cluster counts."""
+    gold = {doc.id: label for doc, label in pairs}
+    predicted = cluster_stories([doc for doc, _ in pairs])
+    out = cluster_scores(gold, predicted, prefix=prefix)
+    out[f"{prefix}docs"] = float(len(gold))
+    out[f"{prefix}gold_clusters"] = float(len(set(gold.values())))
+    out[f"{prefix}predicted_clusters"] = float(len(set(predicted.values())))
+    return out
+
+
+def run(data: Path, limit: int | None = None) -> dict[str, float]:
+    """ECB+ sub-topic and GVC incident clustering scores."""
+    out = score_clustering(ecb_documents(data, limit), "ecb_")
+    out.update(score_clustering(gvc_documents(data, limit), "gvc_"))
+    return out

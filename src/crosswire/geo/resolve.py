@@ -1,0 +1,274 @@
+"""Toponym resolution: pick the gazetteer place each place name in a report refers to.
+
+Each name's candidates are scored on population, kind of place (country, admin division, capital,
+city), how the name matched, textual cues ("Idlib province", "Springfield, Ill.", "Homs, Syria"),
+the report's country focus and nearness to the other places in the report. Two passes: the first
+finds the focus and anchors from the names that resolve on their own; the second scores every name
+with that context. Every `Place` carries a confidence and a reason, also when nothing was found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..model import Place
+from .context import CA_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Cues, cues_at, suffix_cues, us_state_code
+from .gazetteer import Candidate, GazetteerLike
+from .normalise import content_tokens
+
+CONTINENT_NAMES = {"@EU": "Europe", "@AF": "Africa", "@AS": "Asia", "@NA": "North America",
+                   "@SA": "South America", "@OC": "Oceania", "@AN": "Antarctica"}
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:'s|’s|')$")
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(?:province|governorate|region|state|county|district|oblast|area|countryside|outskirts|city|town|"
+    r"village|suburbs)$", re.IGNORECASE)
+FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.2, "PPLA2": 0.1,
+                 "ADM2": 0.0, "PPLA3": 0.03, "RGN": 0.4}
+MATCH_BONUS = {"main": 0.12, "exact": 0.05, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45}
+NEAR_KM, REGION_KM = 150.0, 600.0
+
+
+@dataclass(frozen=True)
+class ToponymCandidate:
+    """A span that may name a place: from NER, the gazetteer recogniser or gold annotation."""
+
+    start: int
+    end: int
+    text: str
+    label: str = "GPE"
+    fuzzy_ok: bool = True  # typo-tolerant matching only for names a tagger called a place
+
+
+@dataclass
+class _Context:
+    """What the report as a whole says: its countries and the places already placed with confidence.
+
+    `votes` holds each name's own vote for a country, left out when that same name is scored, so a
+    name does not confirm its own first guess.
+    """
+
+    weights: dict[str, float]
+    anchors: list[tuple[int, Candidate]]
+    votes: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+    @property
+    def focus(self) -> dict[str, float]:
+        return self.focus_for(-1)
+
+    def focus_for(self, index: int) -> dict[str, float]:
+        """Share of the report's country votes per country, without the vote of name `index`."""
+        weights = dict(self.weights)
+        if index in self.votes:
+            cc, w = self.votes[index]
+            weights[cc] -= w
+        total = sum(weights.values())
+        if total <= 0:
+            return {}
+        return {cc: w / total for cc, w in weights.items() if w / total >= 0.15}
+
+
+def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], text: str,
+                     gazetteer: GazetteerLike, demonyms: bool = False) -> list[Place]:
+    """Resolve every name in `names` (spans into `text`) to a `Place`, in the order given."""
+    tops = [_as_toponym(n) for n in names]
+    pools = [_candidates(t, text, gazetteer, demonyms) for t in tops]
+    cues = [_merge(cues_at(text, t.start, t.end), suffix_cues(_clean(t.text))) for t in tops]
+    first = [_best(pool, cue, _Context({}, []), i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
+    context = _context(tops, first)
+    for i, tp in enumerate(tops):
+        if not pools[i] and tp.fuzzy_ok and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
+            pools[i] = gazetteer.fuzzy(_clean(tp.text), frozenset(c for c in context.focus if c))
+    return [_place(tp, pools[i], cues[i], context, i, gazetteer) for i, tp in enumerate(tops)]
+
+
+def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:
+    if isinstance(name, ToponymCandidate):
+        return name
+    start, end, text = name
+    return ToponymCandidate(start, end, text)
+
+
+def _clean(name: str) -> str:
+    """The name without a leading "the", a possessive "'s" or trailing punctuation."""
+    name = _TRAILING.sub("", _LEADING.sub("", name.strip())).strip(" .,;:")
+    return name
+
+
+def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demonyms: bool) -> list[Candidate]:
+    """Exact and article-insensitive matches of the name, its admin-suffix-less form, or its demonym."""
+    name = _clean(tp.text)
+    if demonyms and name.casefold() in getattr(gazetteer, "demonyms", {}):
+        return _demonym_candidates(name, gazetteer)
+    abbreviated = _abbreviation_candidates(tp.text.strip(), gazetteer)
+    if abbreviated:
+        return abbreviated
+    found = gazetteer.lookup(name)
+    bare = _GENERIC_SUFFIX.sub("", name)
+    if not found and bare != name:
+        found = gazetteer.lookup(bare)
+    if not found and demonyms:
+        found = _demonym_candidates(name, gazetteer)
+    return found
+
+
+def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candidate]:
+    """A US state or Canadian province written as a news abbreviation ("Ky.", "B.C.")."""
+    if word in CA_PROVINCE_ABBREVIATIONS:
+        return [c for c in gazetteer.lookup(CA_PROVINCE_ABBREVIATIONS[word]) if c.cc == "CA" and c.code == "ADM1"]
+    if word in US_STATE_ABBREVIATIONS:
+        state = gazetteer.admin1("US", US_STATE_ABBREVIATIONS[word])
+        return [state] if state else []
+    return []
+
+
+def _merge(outside: Cues, inside: Cues) -> Cues:
+    return Cues(admin=outside.admin or inside.admin, settlement=outside.settlement or inside.settlement,
+                qualifier=outside.qualifier)
+
+
+def _demonym_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
+    table: dict[str, str] = getattr(gazetteer, "demonyms", {})
+    code = table.get(name.casefold()) or table.get(name.casefold().rstrip("s"))
+    if code is None:
+        return []
+    if code.startswith("@"):
+        return [c for c in gazetteer.lookup(CONTINENT_NAMES.get(code, "")) if c.code == "CONT"]
+    country = gazetteer.country(code)
+    return [replace(country, match="exact")] if country else []
+
+
+def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, str] | None]) -> _Context:
+    """Country focus (weighted by mentions; countries named outright count double) and anchors."""
+    weights: Counter[str] = Counter()
+    anchors: list[tuple[int, Candidate]] = []
+    votes: dict[int, tuple[str, float]] = {}
+    for i, pick in enumerate(first):
+        if pick is None or pick[0].cc is None:
+            continue
+        cand, confidence, _ = pick
+        votes[i] = (cand.cc, 2.0 if cand.code == "PCLI" else confidence)
+        weights[cand.cc] += votes[i][1]
+        if confidence >= 0.6 and cand.code not in ("PCLI", "CONT"):
+            anchors.append((i, cand))
+    return _Context(dict(weights), anchors, votes)
+
+
+def _shadowed(pool: list[Candidate]) -> set[int]:
+    """Admin divisions named like a town inside them ("Hama" the province and the city): the town
+    is meant unless the text says province, so these divisions are marked down."""
+    towns = {(c.cc, c.admin1): c.population for c in pool
+             if c.fclass == "P" and c.match in ("main", "exact") and len(content_tokens(c.name)) == 1 + c.name.count(" ")}
+    return {c.id for c in pool if c.code in ("ADM1", "ADM2") and (c.cc, c.admin1) in towns
+            and towns[(c.cc, c.admin1)] >= 0.1 * c.population}
+
+
+def _score(cand: Candidate, cue: Cues, context: _Context, index: int,
+           qualifier: tuple[str, str | None] | None, shadowed: set[int], focus: dict[str, float]) -> float:
+    """How likely `cand` is the place meant; higher is better (not a probability)."""
+    score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
+    if cand.id in shadowed and not cue.admin:
+        score -= 0.6
+    score += FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
+    score += MATCH_BONUS.get(cand.match, 0.0) - 0.05 * cand.edits
+    if cue.admin:
+        score += 0.5 if cand.code in ("ADM1", "ADM2") else -0.1
+    if cue.settlement:
+        score += 0.3 if cand.fclass == "P" else -0.2
+    if qualifier is not None:
+        cc, admin1 = qualifier
+        score += 1.0 if cand.cc == cc and (admin1 is None or cand.admin1 == admin1) else -0.3
+    score += 0.55 * focus.get(cand.cc or "", 0.0)
+    score += _nearness(cand, context, index)
+    return score
+
+
+def _nearness(cand: Candidate, context: _Context, index: int) -> float:
+    """A bonus for lying near the other places the report names."""
+    if cand.lat is None or cand.lon is None:
+        return 0.0
+    best = math.inf
+    for j, other in context.anchors:
+        if j != index and other.id != cand.id and other.lat is not None and other.lon is not None:
+            best = min(best, haversine_km(cand.lat, cand.lon, other.lat, other.lon))
+    return 0.3 if best <= NEAR_KM else 0.12 if best <= REGION_KM else 0.0
+
+
+def _qualifier(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | None:
+    """The country (and US state) a "Name, Qualifier" pattern puts the place in."""
+    if cue.qualifier is None:
+        return None
+    code = us_state_code(cue.qualifier)
+    if code is not None:
+        return "US", code
+    if cue.qualifier in CA_PROVINCE_ABBREVIATIONS:
+        return _qualifier(Cues(qualifier=CA_PROVINCE_ABBREVIATIONS[cue.qualifier]), gazetteer)
+    for cand in gazetteer.lookup(cue.qualifier):
+        if cand.code == "PCLI" and cand.cc:
+            return cand.cc, None
+        if cand.code == "ADM1" and cand.cc and cand.match in ("main", "exact"):
+            return cand.cc, cand.admin1
+    return None
+
+
+def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
+          gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
+    """The best candidate, a confidence from its margin over the runner-up, and a reason."""
+    if not pool:
+        return None
+    qualifier = _qualifier(cue, gazetteer)
+    shadowed, focus = _shadowed(pool), context.focus_for(index)
+    ranked = sorted(((_score(c, cue, context, index, qualifier, shadowed, focus), c) for c in pool),
+                    key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+    top_score, top = ranked[0]
+    margin = top_score - ranked[1][0] if len(ranked) > 1 else 1.0
+    confidence = round(min(0.99, 0.5 + 0.5 * math.tanh(2.0 * margin) if len(ranked) > 1 else 0.9), 3)
+    if top.match in ("fuzzy", "skeleton"):
+        confidence = round(confidence * 0.7, 3)
+    return top, confidence, _reason(top, len(ranked), cue, qualifier, context)
+
+
+def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None] | None, context: _Context) -> str:
+    parts = [f"{n} candidate{'s' if n != 1 else ''}"]
+    if top.match == "fuzzy":
+        parts.append(f"fuzzy match to {top.name} ({top.edits} edit{'s' if top.edits != 1 else ''})")
+    elif top.match == "skeleton":
+        parts.append(f"transliteration match to {top.name} (same consonants, {top.edits} edits)")
+    elif top.match == "article":
+        parts.append(f"matched {top.name} ignoring articles")
+    if qualifier:
+        parts.append(f"qualified by '{cue.qualifier}'")
+    if cue.admin:
+        parts.append("admin-division cue")
+    if cue.settlement:
+        parts.append("settlement cue")
+    if top.cc in context.focus_for(-1):
+        parts.append(f"in focus country {top.cc}")
+    parts.append(f"{top.fcode}, population {top.population}; coordinates: {top.origin}")
+    return "; ".join(parts)
+
+
+def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
+           gazetteer: GazetteerLike) -> Place:
+    best = _best(pool, cue, context, index, gazetteer)
+    if best is None:
+        why = "no gazetteer entry matches the name"
+        why += " (exact, article-insensitive or within 1-2 edits in the report's countries)" if tp.fuzzy_ok else \
+            " (exact or article-insensitive; typo matching is off for names no tagger called a place)"
+        return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=why)
+    cand, confidence, reason = best
+    return Place(tp.start, tp.end, tp.text, name=cand.name, geonameid=cand.id if cand.id > 0 else None,
+                 lat=cand.lat, lon=cand.lon, feature_code=cand.fcode, admin1=cand.admin1, country=cand.cc,
+                 confidence=confidence, reason=reason)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))

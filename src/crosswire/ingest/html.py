@@ -1,0 +1,96 @@
+"""HTML pages (.html/.htm): the main text and metadata through trafilatura and htmldate.
+
+trafilatura finds the article body and its title, author, site name and date (htmldate, limited
+to the page's own markup: no extensive search, no clock-based upper bound). When trafilatura finds
+no body (very short pages, odd markup), the visible text of the page is used instead and
+`meta["extraction"]` says so; a page without any text is rejected as empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EmptyInput
+from ..model import Article
+from .checks import bytes_to_text, read_bytes_checked
+from .dates import parse_datetime_value
+from .options import ReadOptions
+from .records import Found, build_article
+
+# htmldate refuses dates after max_date; a fixed far bound keeps extraction independent of the clock.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31",
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+               "blockquote", "pre", "td", "dd", "dt")
+
+
+def read_html_file(path: Path, options: ReadOptions) -> Article:
+    """One report from an HTML file."""
+    html = bytes_to_text(read_bytes_checked(path, options.max_bytes), str(path))
+    return html_to_article(html, Found(path=str(path), format="html"), options)
+
+
+def html_to_article(html: str, found: Found, options: ReadOptions) -> Article:
+    """One report from an HTML page; `found` may already carry a URL, date or title (feeds, WARC)."""
+    document = _extract(html, found.url)
+    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if text:
+        _merge_metadata(found, document)
+        found.meta["extraction"] = "trafilatura"
+    else:
+        text = visible_text(html)
+        found.meta["extraction"] = "visible-text"
+    if not text.strip():
+        raise EmptyInput("the HTML page has no readable text; check that it is the article page itself",
+                         path=found.path)
+    return build_article(text, found, options)
+
+
+def _extract(html: str, url: str | None) -> object | None:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params=dict(_DATE_PARAMS))
+    except Exception:  # trafilatura raises assorted errors on odd markup; fall back to visible text
+        return None
+
+
+def _merge_metadata(found: Found, document: object) -> None:
+    """Fill what `found` does not know yet from trafilatura's metadata (the caller's values win)."""
+    found.title = found.title or getattr(document, "title", None)
+    found.byline = found.byline or getattr(document, "author", None)
+    found.outlet = found.outlet or getattr(document, "sitename", None)
+    found.url = found.url or getattr(document, "url", None)
+    found.language = found.language or _short_language(getattr(document, "language", None))
+    if found.published is None:
+        published = parse_datetime_value(getattr(document, "date", None))
+        if published is not None:
+            found.published, found.published_source = published, "metadata"
+
+
+def _short_language(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip().lower().split("-")[0].split("_")[0][:3] or None
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees on a page, one line per block, without scripts, styles and navigation."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    for tag in _SKIP_TAGS:
+        for element in list(root.iter(tag)):
+            if element.getparent() is not None:
+                element.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,32 @@
+"""The one options object the readers take (instead of a long keyword-argument list)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How `read_inputs` reads.
+
+    - `max_bytes`: the largest single report (a .txt/.html file, or one record of a JSON/feed/WARC
+      container) that is read; larger ones are rejected with `TooLarge`.
+    - `max_container_bytes`: the largest container file (.jsonl, .json array, feed, WARC) that is opened.
+    - `published`: a publication time the user gives. When `published_wins` (the default) it overrides
+      whatever the report says (published_source "user"); otherwise it is only used when the report
+      gives no date. A naive datetime is taken as UTC.
+    - `outlet`: the outlet to record when the input does not name one.
+    - `header_lines`: how many leading lines of a plain-text report may hold its title and date.
+    - `follow_feed_links`: read a feed item's local file when its link points to one beside the feed.
+    """
+
+    max_bytes: int = 5 * MB
+    max_container_bytes: int = 1024 * MB
+    published: datetime | None = None
+    published_wins: bool = True
+    outlet: str | None = None
+    header_lines: int = 5
+    follow_feed_links: bool = True

@@ -1,0 +1,198 @@
+"""Story clustering: which reports tell the same story.
+
+Each report becomes a TF-IDF vector of its content words. Candidate pairs come from blocking
+(an inverted index on each report's top terms and on its entity and place keys, skipping keys so
+common they say nothing), so the work grows near-linearly with the number of reports. A pair's
+score is the cosine of their vectors, plus a bonus for shared entities and places, damped when the
+reports were published far apart. Average-link agglomerative clustering over the candidate graph
+then merges clusters while their mean pairwise score stays above a threshold.
+
+The result does not depend on input order: reports are processed in id order, ties break on ids,
+and a story's id is derived from its smallest member id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import combinations
+
+WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]{2}")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+said same says she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves one two three new told according
+year years day days week weeks time times people man woman news report reports reported
+""".split())
+
+Vector = dict[str, float]
+
+
+@dataclass
+class StoryDoc:
+    """What story clustering needs to know about one report."""
+
+    id: str
+    text: str
+    published: datetime | None = None
+    entities: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """Knobs of story clustering (defaults measured on ECB+, GVC and GVA; see bench/RESULTS.md)."""
+
+    threshold: float = 0.10  # mean pairwise score two clusters need to merge
+    top_terms: int = 12  # terms per report used as blocking keys
+    max_block_share: float = 0.05  # a key shared by more than this share of reports is not a block
+    min_block_size: int = 40  # ... unless the block is at most this big anyway
+    entity_weight: float = 0.15  # bonus for a shared entity key (scaled by their Jaccard)
+    place_weight: float = 0.10  # bonus for a shared place key
+    same_days: float = 3.0  # reports this close in time are not damped
+    decay_days: float = 7.0  # beyond `same_days`, the score halves every `decay_days`
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words: letters first, stop words dropped."""
+    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def tfidf_vectors(docs: Sequence[StoryDoc]) -> dict[str, Vector]:
+    """Unit-length TF-IDF vectors (sublinear tf, smoothed idf) of each report's content words."""
+    counts = {d.id: Counter(tokens(d.text)) for d in docs}
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    n = len(docs)
+    vectors = {}
+    for doc_id, c in counts.items():
+        vec = {t: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors[doc_id] = {t: v / norm for t, v in sorted(vec.items())}
+    return vectors
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def _keys(values: Sequence[str]) -> set[str]:
+    return {" ".join(v.lower().split()) for v in values if v.strip()}
+
+
+def _blocking_keys(doc: StoryDoc, vector: Vector, options: StoryOptions) -> set[str]:
+    top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:options.top_terms]
+    keys = {"t:" + t for t, _ in top}
+    keys |= {"e:" + k for k in _keys(doc.entities)}
+    keys |= {"p:" + k for k in _keys(doc.places)}
+    return keys
+
+
+def candidate_pairs(docs: Sequence[StoryDoc], vectors: dict[str, Vector], options: StoryOptions
+                    ) -> set[tuple[str, str]]:
+    """Pairs (smaller id, larger id) of reports sharing at least one informative blocking key."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        for key in _blocking_keys(doc, vectors[doc.id], options):
+            blocks[key].append(doc.id)
+    cap = max(options.min_block_size, int(options.max_block_share * len(docs)))
+    pairs: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if 1 < len(members) <= cap:
+            pairs.update(combinations(sorted(members), 2))
+    return pairs
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def time_factor(a: datetime | None, b: datetime | None, options: StoryOptions) -> float:
+    """1.0 for reports close in time (or undated), halving every `decay_days` beyond `same_days`."""
+    if a is None or b is None:
+        return 1.0
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    days = abs((a - b).total_seconds()) / 86400
+    if days <= options.same_days:
+        return 1.0
+    return 0.5 ** ((days - options.same_days) / options.decay_days)
+
+
+def pair_score(a: StoryDoc, b: StoryDoc, vectors: dict[str, Vector], options: StoryOptions) -> float:
+    """Content cosine plus shared entity/place bonuses, damped by distance in time."""
+    score = cosine(vectors[a.id], vectors[b.id])
+    score += options.entity_weight * _jaccard(_keys(a.entities), _keys(b.entities))
+    score += options.place_weight * _jaccard(_keys(a.places), _keys(b.places))
+    return score * time_factor(a.published, b.published, options)
+
+
+def average_link(ids: Sequence[str], scores: dict[tuple[str, str], float], threshold: float
+                 ) -> list[list[str]]:
+    """Average-link agglomerative clustering over a sparse score graph (absent pairs score 0)."""
+    members = {i: [i] for i in ids}
+    links: dict[str, dict[str, float]] = {i: {} for i in ids}
+    for (a, b), s in scores.items():
+        links[a][b] = links[b][a] = s
+    heap = [(-s, a, b) for (a, b), s in scores.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        if not math.isclose(-neg, links[a].get(b, 0.0) / (len(members[a]) * len(members[b]))):
+            continue  # stale entry: one side grew since it was pushed
+        _merge(a, b, members, links)
+        for other, total in links[a].items():
+            mean = total / (len(members[a]) * len(members[other]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, *sorted((a, other))))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _merge(a: str, b: str, members: dict[str, list[str]], links: dict[str, dict[str, float]]) -> None:
+    """Fold cluster b into cluster a (a keeps its name: the smaller id), summing their links."""
+    members[a].extend(members.pop(b))
+    for other, total in links.pop(b).items():
+        links[other].pop(b, None)
+        if other == a:
+            continue
+        links[a][other] = links[a].get(other, 0.0) + total
+        links[other][a] = links[a][other]
+    links[a].pop(b, None)
+
+
+def story_id(member_ids: Sequence[str]) -> str:
+    """A stable story id: "s" + a hash of the smallest member id."""
+    return "s" + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:12]
+
+
+def cluster_stories(docs: Sequence[StoryDoc], options: StoryOptions | None = None) -> dict[str, str]:
+    """Map each report id to the id of the story it belongs to."""
+    options = options or StoryOptions()
+    ordered = sorted(docs, key=lambda d: d.id)
+    if len({d.id for d in ordered}) != len(ordered):
+        raise ValueError("report ids must be unique")
+    vectors = tfidf_vectors(ordered)
+    by_id = {d.id: d for d in ordered}
+    scores = {}
+    for a, b in sorted(candidate_pairs(ordered, vectors, options)):
+        score = pair_score(by_id[a], by_id[b], vectors, options)
+        if score > 0:
+            scores[(a, b)] = score
+    clusters = average_link([d.id for d in ordered], scores, options.threshold)
+    return {doc_id: story_id(cluster) for cluster in clusters for doc_id in cluster}

@@ -1,0 +1,494 @@
+"""Events told in a report, typed in ACLED's taxonomy with a PLOVER code.
+
+`EventsStage` finds trigger words (the lexicon in `crosswire/data/event_lexicon.tsv`) in each
+sentence and decides the ACLED type and sub-type with explainable rules over the dependency parse:
+who acts (subject, "by X") and who is acted on (object, "against X", the counted victims), whether the
+victims are civilians or armed, whether a protest met police intervention or turned violent, whether a
+capture was only attempted. Each event takes its place, date and fatalities from the other stages'
+records in the same sentence (or the report's main place and first date), and its source from claims.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, EventMention, Span
+from . import events_lexicon as lex
+from .attribution import article_doc, source_for_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+@dataclass
+class Trigger:
+    """A lexicon entry found in a sentence, with its tokens."""
+
+    entry: lex.TriggerEntry
+    tokens: list[Token]
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[-1]
+
+    @property
+    def cls(self) -> str:
+        return self.entry.cls
+
+
+@dataclass
+class Typing:
+    """The decision for one sentence and the trigger that carried it."""
+
+    event_type: str
+    sub_event_type: str
+    plover: str
+    trigger: Trigger
+    reasons: list[str] = field(default_factory=list)
+
+
+class EventsStage:
+    """Per-report stage: fills `article.events`."""
+
+    name = "events"
+    requires = ("text", "sentences", "mentions", "places", "times", "figures", "claims")
+    assigns = ("events",)
+
+    def __init__(self, resources: Any) -> None:
+        self.resources = resources
+        self.lexicon = lex.load_trigger_lexicon()
+
+    def __call__(self, article: Article) -> Article:
+        doc = article_doc(article, self.resources)
+        country = main_country(article)
+        events: list[EventMention] = []
+        for sent in doc.sents:
+            typing = type_sentence(sent, self.lexicon)
+            if typing is not None:
+                events.append(self._event(article, sent, typing, country))
+        attach_following_fatalities(article, events)
+        refine_protests(article, events, doc)
+        for i, ev in enumerate(events):
+            ev.id = f"{article.id or 'ev'}-e{i}"
+        article.events = events
+        return article
+
+    def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None) -> EventMention:
+        trig = typing.trigger
+        start, end = trig.tokens[0].idx, trig.head.idx + len(trig.head)
+        actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
+        ev = EventMention(start=start, end=end, text=article.text[start:end], event_type=typing.event_type,
+                          sub_event_type=typing.sub_event_type, plover=typing.plover,
+                          actor1=lex.acled_actor(actor1, country),
+                          actor2=lex.acled_actor(actor2, country))
+        ev.evidence = [Span(sent.start_char, sent.end_char)]
+        ev.place = place_for(article, sent.start_char, sent.end_char)
+        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
+        ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char)
+        ev.modality, ev.negated = modality_of(trig, sent)
+        ev.attributed_to = source_for_span(article, start, end)
+        if ev.attributed_to and ev.modality == "happened" and _cue_for(article, start, end) in ("claim", "allege"):
+            ev.modality = "claimed"
+        if ev.modality == "failed" and typing.sub_event_type.endswith("territory"):
+            ev.event_type, ev.sub_event_type, ev.plover = "Battles", "Armed clash", "FIGHT"
+        return ev
+
+
+def find_triggers(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEntry]) -> list[Trigger]:
+    """Lexicon entries in the sentence, longest match first, each token used once."""
+    toks = list(sent)
+    keys = [(t.lemma_.lower(), t.lower_) for t in toks]
+    found: list[Trigger] = []
+    i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            for variant in (0, 1):
+                phrase = tuple(k[variant] for k in keys[i:i + n])
+                if phrase in lexicon:
+                    found.append(Trigger(lexicon[phrase], toks[i:i + n]))
+                    i += n - 1
+                    break
+            else:
+                continue
+            break
+        i += 1
+    return found
+
+
+def type_sentence(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEntry]) -> Typing | None:
+    """The ACLED typing of a sentence's main event, or None when it tells no event."""
+    triggers = [t for t in find_triggers(sent, lexicon) if not _is_negligible(t)]
+    if not triggers:
+        return None
+    strong = [t for t in triggers if not t.entry.weak]
+    for rule in RULES:
+        typing = rule(sent, triggers, strong)
+        if typing is not None:
+            return typing
+    return None
+
+
+def _is_negligible(trig: Trigger) -> bool:
+    """Trigger words used in a sense that tells no event ('demand' as a noun after 'protest', 'mine' as 'my')."""
+    tok = trig.head
+    if trig.entry.phrase == ("mine",) and tok.pos_ == "PRON":
+        return True
+    if trig.entry.phrase in (("march",),) and tok.ent_type_ == "DATE":
+        return True
+    return trig.entry.phrase in (("release",), ("establish",), ("set", "up")) and tok.pos_ not in ("VERB", "NOUN")
+
+
+def _pick(triggers: list[Trigger], *classes: str) -> Trigger | None:
+    """The first trigger of the given classes, strong ones before weak ones."""
+    ranked = sorted(triggers, key=lambda t: (t.entry.weak, t.head.i))
+    return next((t for t in ranked if t.cls in classes), None)
+
+
+def _typed(trig: Trigger, event_type: str | None = None, sub: str | None = None, plover: str | None = None,
+           reason: str = "") -> Typing:
+    e = trig.entry
+    return Typing(event_type or e.event_type, sub or e.sub_event_type, plover or e.plover, trig, [reason])
+
+
+def rule_weapons(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """Explosions/Remote violence; defused or seized devices are Disrupted weapons use."""
+    disrupt = _pick(strong, "disrupt") or _seized_weapons(triggers)
+    if disrupt is not None:
+        return _typed(disrupt, "Strategic developments", "Disrupted weapons use", "SEIZE", "weapons disrupted")
+    classes = {t.cls for t in triggers}
+    if "clash" in {t.cls for t in strong} and not ({"air", "suicide", "grenade"} & classes) \
+            and not _pick(strong, "shell", "ied"):
+        return None
+    for cls in ("chemical", "suicide", "grenade", "air"):
+        trig = _pick(strong, cls) or (_pick(triggers, cls) if cls in ("suicide", "air") else None)
+        if trig is not None and (cls != "suicide" or _pick(triggers, "ied", "attack", "shell")):
+            return _typed(trig, reason=f"{cls} trigger")
+    trig = _pick(strong, "ied", "shell") or _pick(triggers, "ied", "shell")
+    if trig is not None and not _pick(strong, "protest", "riot", "mob"):
+        return _typed(trig, reason="explosive trigger")
+    return None
+
+
+def _seized_weapons(triggers: list[Trigger]) -> Trigger | None:
+    for trig in triggers:
+        if trig.cls == "seize" or trig.entry.phrase in (("recover",), ("find",)):
+            objs = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(o.lemma_.lower() in lex.DISRUPT_OBJECTS for o in objs):
+                return trig
+    return None
+
+
+def rule_protest(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """Protests and Riots: peaceful, with intervention, excessive force, violent, mob."""
+    mob = _pick(strong, "mob")
+    protest = _pick(strong, "protest", "riot") or (_pick(triggers, "protest") if not strong else None)
+    if protest is None:
+        return _typed(mob, reason="mob trigger") if mob is not None else None
+    lemmas = {t.lemma_.lower() for t in sent}
+    if protest.cls == "riot" or _protesters_violent(sent, lemmas):
+        return _typed(protest, "Riots", "Violent demonstration", "PROTEST", "protesters used violence")
+    if lemmas & lex.LETHAL_WORDS and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS) and _lethal_on_protest(sent):
+        return _typed(protest, "Protests", "Excessive force against protesters", "PROTEST", "lethal force")
+    if lemmas & lex.INTERVENTION_WORDS and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS | {"authority"}):
+        return _typed(protest, "Protests", "Protest with intervention", "PROTEST", "police intervened")
+    if mob is not None:
+        return _typed(mob, reason="mob trigger")
+    return _typed(protest, "Protests", "Peaceful protest", "PROTEST", "protest trigger")
+
+
+def _protesters_violent(sent: SpacySpan, lemmas: set[str]) -> bool:
+    hits = lemmas & lex.PROTESTER_VIOLENCE
+    if {"stone", "pelt", "molotov", "vandalize", "vandalise", "ransack", "torch", "brick"} & hits:
+        return True
+    return bool({"clash"} & hits and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS))
+
+
+def _lethal_on_protest(sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in ("kill", "shoot", "die") for t in sent) or "live" in sent.text.lower()
+
+
+def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """Abduction, sexual violence, battles and attacks, told apart by who the targets are."""
+    lethal = {t.lemma_.lower() for t in sent} & {"kill", "stab", "beat", "shoot", "dead", "murder"}
+    for cls in ("abduct", "sexual"):
+        trig = _pick(strong, cls) or _pick(triggers, cls)
+        if trig is not None and (trig.entry.weak is False or cls == "sexual") and not (cls == "abduct" and lethal):
+            return _typed(trig, reason=f"{cls} trigger")
+    clash = _pick(strong, "clash")
+    if clash is not None and clash.head.lemma_.lower() == "clash" and _civilians_clash(clash, sent):
+        police = {t.lemma_.lower() for t in sent} & lex.POLICE_NOUNS
+        sub = "Violent demonstration" if police else "Mob violence"
+        return _typed(clash, "Riots", sub, "PROTEST" if police else "ASSAULT", "unarmed sides clashed")
+    attack = _pick(strong, "attack") or _pick(triggers, "attack")
+    if clash is not None and (attack is None or not _victims_civilian(attack, sent) or clash.head.i < attack.head.i):
+        return _typed(clash, reason="armed clash trigger")
+    if attack is None:
+        return None
+    if _victims_civilian(attack, sent):
+        return _typed(attack, "Violence against civilians", "Attack", "ASSAULT", "civilian targets")
+    if _victims_armed(attack, sent):
+        return _typed(attack, "Battles", "Armed clash", "FIGHT", "armed targets")
+    if not attack.entry.weak or lethal:
+        return _typed(attack, "Violence against civilians", "Attack", "ASSAULT", "targets not armed")
+    return None
+
+
+def _target_tokens(trig: Trigger, sent: SpacySpan) -> list[Token]:
+    """Who or what the violence was done to: objects, passive subjects, 'on/against X', counted victims."""
+    head = trig.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    if head.dep_ in ("amod", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(head.head)  # "civilians killed"
+    out += [t for t in sent if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ("kill", "injure", "wound", "shoot")]
+    return out
+
+
+def _victims_civilian(trig: Trigger, sent: SpacySpan) -> bool:
+    targets = _target_tokens(trig, sent)
+    if any(_is_civilian(t) for t in targets):
+        return True
+    if targets and any(_is_armed(t) for t in targets):
+        return False
+    return any(_is_civilian(t) for t in sent if t.pos_ == "NOUN") and not any(_is_armed(t) for t in sent
+                                                                               if t.dep_ in ("nsubjpass",))
+
+
+def _victims_armed(trig: Trigger, sent: SpacySpan) -> bool:
+    targets = _target_tokens(trig, sent)
+    if targets:
+        return any(_is_armed(t) for t in targets)
+    return any(_is_armed(t) for t in sent)
+
+
+def _civilians_clash(clash: Trigger, sent: SpacySpan) -> bool:
+    """'two groups of villagers clashed', 'students clashed with police': no armed side of their own."""
+    sides = [c for c in clash.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sides += [g for c in clash.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "among")
+              for g in c.children if g.dep_ == "pobj"]
+    subj = [t for t in sides if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    unarmed = [t for t in subj if t.lemma_.lower() in lex.CIVILIAN_GROUP_WORDS | lex.CIVILIAN_NOUNS]
+    return bool(unarmed) and not any(_is_armed(t) for t in subj)
+
+
+def _is_civilian(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.ARMED_NOUNS or any(c.lemma_.lower() in lex.ARMED_NOUNS | {"armed"} for c in tok.children
+                                       if c.dep_ in ("compound", "amod")):
+        return False
+    return lemma in lex.CIVILIAN_NOUNS or "civilian" in {c.lemma_.lower() for c in tok.children}
+
+
+def _is_armed(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.ARMED_NOUNS and lemma not in ("member", "group"):
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    return bool(mods & (lex.ARMED_NOUNS | {"armed", "masked"})) or tok.ent_type_ == "ORG" and tok.dep_ == "nsubj"
+
+
+def rule_strategic(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """Territory, arrests, agreements, property destruction, bases, transfers, group changes."""
+    for trig in sorted(triggers, key=lambda t: (t.entry.weak, t.head.i)):
+        if trig.cls in ("capture", "regain"):
+            if not _takes_territory(trig):
+                continue
+            state = _actor_is_state(trig)
+            sub = "Government regains territory" if state or trig.cls == "regain" and state is not False \
+                else "Non-state actor overtakes territory"
+            return _typed(trig, "Strategic developments", sub, "SEIZE", "territory taken")
+        if trig.cls in ("arrest", "agree", "loot", "base", "withdraw", "change"):
+            if trig.entry.weak and trig.cls in ("loot", "agree", "base", "withdraw", "change") and len(triggers) > 1:
+                continue
+            return _typed(trig, reason=f"{trig.cls} trigger")
+    return None
+
+
+def _takes_territory(trig: Trigger) -> bool:
+    objs = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    objs += [g for c in trig.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if trig.entry.phrase in (("fall",),):
+        objs += [c for c in trig.head.children if c.dep_ == "nsubj"]
+    return any(o.lemma_.lower() in lex.TERRITORY_OBJECTS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
+
+
+def _actor_is_state(trig: Trigger) -> bool | None:
+    subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & (lex.STATE_NOUNS | {"government"}))
+
+
+def rule_fallback(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """A strong trigger that no rule above took: its own lexicon typing."""
+    return _typed(strong[0], reason="lexicon default") if strong else None
+
+
+RULES = (rule_weapons, rule_protest, rule_violence, rule_strategic, rule_fallback)
+
+
+def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
+    """happened | failed | planned | threatened | denied, and whether the trigger is negated."""
+    head = trig.head
+    negated = any(c.dep_ == "neg" for c in head.children) or any(
+        c.lower_ in ("no", "never") for c in head.children if c.dep_ == "det")
+    chain = [head, *list(head.ancestors)[:3]]
+    lemmas = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for t in chain for c in t.children
+                                                  if c.dep_ in ("aux", "xcomp", "advmod")}
+    if lemmas & lex.FAILED_CUES or any(t.lemma_.lower() in ("repel", "repulse", "foil", "thwart") for t in sent
+                                       if trig.cls in ("capture", "regain")):
+        return "failed", negated
+    if lemmas & lex.THREAT_CUES:
+        return "threatened", negated
+    if lemmas & {"deny"}:
+        return "denied", negated
+    if lemmas & lex.PLANNED_CUES:
+        return "planned", negated
+    return "happened", negated
+
+
+def _cue_for(article: Article, start: int, end: int) -> str | None:
+    covering = [c for c in article.claims if c.start <= start and end <= c.end]
+    return min(covering, key=lambda c: c.end - c.start).cue if covering else None
+
+
+def main_country(article: Article) -> str | None:
+    """The country most places of the report resolve to, as an ACLED-style name."""
+    codes = Counter(p.country for p in article.places if p.country)
+    return lex.country_name(codes.most_common(1)[0][0]) if codes else None
+
+
+def place_for(article: Article, start: int, end: int) -> int | None:
+    """Index of the most specific resolved place in [start, end), else the report's main place."""
+    def rank(i: int) -> tuple[int, int]:
+        p = article.places[i]
+        code = p.feature_code or ""
+        level = 0 if code.startswith("P") or code.endswith(("ADM2", "ADM3")) else 1 if "ADM1" in code else 2
+        return level, p.start
+    inside = [i for i, p in enumerate(article.places) if start <= p.start < end and p.lat is not None]
+    if inside:
+        return min(inside, key=rank)
+    resolved = [i for i, p in enumerate(article.places) if p.lat is not None]
+    return min(resolved, key=rank) if resolved else None
+
+
+def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
+    """The DATE TimeRef nearest the trigger in the sentence, else publication date (precision 'published')."""
+    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE" and t.value]
+    if dates:
+        i = min(dates, key=lambda j: abs(article.times[j].start - anchor))
+        return i, article.times[i].value, article.times[i].precision
+    earlier = [i for i, t in enumerate(article.times) if t.start < start and t.type == "DATE" and t.value
+               and t.precision == "day"]
+    if earlier:  # the narrative's current day: "On Monday, ... Later, ..."
+        i = max(earlier, key=lambda j: article.times[j].start)
+        return i, article.times[i].value, article.times[i].precision
+    if article.published is not None:
+        return None, article.published.date().isoformat(), "published"
+    return None, None, None
+
+
+def fatalities_in(article: Article, start: int, end: int) -> int | None:
+    """Sum of the killed totals stated in [start, end) (breakdown parts not counted twice)."""
+    killed = [f.value for f in article.figures
+              if start <= f.start < end and f.kind == "killed" and f.part_of is None and f.value is not None]
+    return sum(killed) if killed else None
+
+
+def attach_following_fatalities(article: Article, events: list[EventMention]) -> None:
+    """An event with no toll in its sentence takes killed figures from the sentences that follow it."""
+    for i, ev in enumerate(events):
+        if ev.fatalities is not None or not ev.evidence:
+            continue
+        stop = events[i + 1].evidence[0].start if i + 1 < len(events) else len(article.text)
+        if i + 1 < len(events) and events[i + 1].evidence[0].start == ev.evidence[0].start:
+            continue
+        ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop)
+
+
+def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
+    """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
+    actor1 = _agent(head)
+    actor2 = _patient(head)
+    pair = _between_pair(head)
+    if pair:
+        actor1, actor2 = pair
+    if event_type == "Protests":
+        actor1 = "protesters"
+        actor2 = "police" if sub != "Peaceful protest" else None
+    if event_type == "Riots" and (actor1 is None or sub == "Violent demonstration"):
+        actor1 = "rioters"
+    if event_type == "Violence against civilians":
+        actor2 = "civilians"
+    if actor1 is None and event_type == "Violence against civilians":
+        actor1 = "unidentified gunmen"
+    return actor1, actor2 if actor2 != actor1 else None
+
+
+def _phrase(tok: Token) -> str:
+    """A short noun phrase for a token: its compounds and adjectives, no clauses."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _agent(head: Token) -> str | None:
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            return _phrase(c)
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _phrase(pobj)
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "a bomb planted by X"
+            found = _agent(c)
+            if found:
+                return found
+    if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return _agent(head.head) if head.dep_ != "nsubj" else None
+    return None
+
+
+def _patient(head: Token) -> str | None:
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return _phrase(c)
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+            return _phrase(pobj)
+    return None
+
+
+def _between_pair(head: Token) -> tuple[str, str] | None:
+    """'clashes between X and Y'."""
+    for prep in (c for c in head.subtree if c.dep_ == "prep" and c.lower_ == "between"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        conj = next((g for g in pobj.children if g.dep_ == "conj"), None) if pobj is not None else None
+        if pobj is not None and conj is not None:
+            return _phrase(pobj), _phrase(conj)
+    return None
+
+
+def refine_protests(article: Article, events: list[EventMention], doc: Any) -> None:
+    """A peaceful protest whose next sentences tell of police arrests or dispersal had an intervention."""
+    for i, ev in enumerate(events):
+        if ev.sub_event_type != "Peaceful protest" or not ev.evidence:
+            continue
+        stop = events[i + 1].evidence[0].start if i + 1 < len(events) else len(article.text)
+        stop = max(stop, ev.evidence[0].end + 1)
+        after = doc.char_span(ev.evidence[0].end, stop, alignment_mode="contract")
+        lemmas = {t.lemma_.lower() for t in after} if after is not None else set()
+        if i + 1 < len(events) and events[i + 1].sub_event_type == "Arrests":
+            lemmas |= {"arrest", "police"}
+        if lemmas & lex.INTERVENTION_WORDS and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS | {"they"}):
+            ev.sub_event_type = "Protest with intervention"

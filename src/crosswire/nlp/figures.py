@@ -1,0 +1,299 @@
+"""Counts of people: how many killed, injured, displaced, detained, released, deployed.
+
+`FiguresStage` reads every quantity (`numbers.find_quantities`), keeps those that count people,
+and types them from the dependency parse: the noun the number counts ("20 civilians"), the verb
+that governs it ("were killed", "killing 20", "death toll rose to 30") and adjectives on it
+("727 dead"). Breakdowns after a colon or "including" point at their total (`part_of`), and a
+`figure.sum_mismatch` note is added when a colon breakdown does not add up. Ages, years, times,
+money, percentages, street and phone numbers are not counts of people.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, Figure, Note
+from .attribution import article_doc, find_claims, source_for_span
+from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PEOPLE_NOUNS = {
+    "people", "person", "civilian", "fighter", "soldier", "militant", "militiaman", "militia", "child",
+    "woman", "man", "men", "protester", "protestor", "demonstrator", "troop", "policeman", "officer",
+    "member", "rebel", "insurgent", "worker", "family", "refugee", "resident", "student", "journalist",
+    "victim", "migrant", "body", "casualty", "detainee", "prisoner", "hostage", "personnel", "guard",
+    "jihadist", "commander", "element", "gunman", "terrorist", "villager", "farmer", "teacher", "boy",
+    "girl", "kid", "teen", "teenager", "adult", "individual", "inmate", "suspect", "staff", "doctor",
+    "nurse", "patient", "passenger", "pilgrim", "worshipper", "youth", "supporter", "activist",
+    "policemen", "police", "cop", "agent", "mercenary", "recruit", "volunteer", "citizen", "national",
+    "local", "tribesman", "herder", "miner", "driver", "shepherd", "displaced", "evacuee", "infant",
+    "baby", "fatality", "death", "dead", "wounded", "injured", "serviceman", "marine", "paramilitary",
+    "combatant", "operative", "leader", "official", "employee", "settler", "asylum", "killed", "life",
+}
+NOUN_KIND = {
+    "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
+    "life": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
+    "displaced": "displaced", "refugee": "displaced", "evacuee": "displaced", "detainee": "detained",
+    "prisoner": "detained", "hostage": "detained", "arrest": "detained", "troop": "troops",
+}
+VERB_KIND = {
+    "kill": "killed", "die": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
+    "behead": "killed", "murder": "killed", "perish": "killed", "lynch": "killed", "claim": "killed",
+    "wound": "injured", "injure": "injured", "hurt": "injured", "hospitalize": "injured",
+    "hospitalise": "injured", "maim": "injured", "displace": "displaced", "flee": "displaced",
+    "evacuate": "displaced", "uproot": "displaced", "arrest": "detained", "detain": "detained",
+    "capture": "detained", "abduct": "detained", "kidnap": "detained", "apprehend": "detained",
+    "round": "detained", "jail": "detained", "imprison": "detained", "release": "released",
+    "free": "released", "rescue": "released", "deploy": "troops", "send": "troops", "station": "troops",
+    "mobilize": "troops", "mobilise": "troops", "dispatch": "troops",
+}
+ADJ_KIND = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
+            "hurt": "injured", "displaced": "displaced", "homeless": "displaced", "missing": "other"}
+BAD_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:-|\s)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|km|kilomet|miles?|metres?|"
+    r"meters?|kg|tons?|tonnes?|percent|per cent|%|dollars?|euros?|pounds?|rupees?|block|a\.m|p\.m|am\b|pm\b|"
+    r"o'clock|st\b|nd\b|rd\b|th\b|[:/]\d)", re.IGNORECASE)
+NOT_PEOPLE_BEFORE = re.compile(r"(?:[$€£#]|\bage[ds]?|\bno\.?|\bnumber|\broute|\bhighway|\bcall|\bat)\s*$",
+                               re.IGNORECASE)
+BREAKDOWN_CUES = (":", "including", "among them", "of whom", "of which", "among whom", "(")
+
+
+class FiguresStage:
+    """Per-report stage: fills `article.figures` with typed counts of people."""
+
+    name = "figures"
+    requires = ("text", "sentences", "mentions", "times")
+    assigns = ("figures",)
+
+    def __init__(self, resources: Any) -> None:
+        self.resources = resources
+
+    def __call__(self, article: Article) -> Article:
+        doc = article_doc(article, self.resources)
+        claims = article.claims or find_claims(doc)
+        figures = [f for q in find_quantities(article.text) if (f := figure_from_quantity(q, doc)) is not None]
+        figures = sorted(figures + singular_victims(doc, figures), key=lambda f: f.start)
+        view = Article(raw_text="", text=article.text, claims=claims)
+        for fig in figures:
+            fig.attributed_to = source_for_span(view, fig.start, fig.end)
+            fig.time, fig.place = _sentence_context(article, fig)
+        link_breakdowns(figures, article.text)
+        for i, fig in enumerate(figures):
+            fig.id = f"{article.id or 'fig'}-f{i}"
+        article.figures = figures
+        article.notes.extend(sum_mismatch_notes(figures, article.text))
+        return article
+
+
+def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
+    """A typed Figure when `q` counts people, else None."""
+    if _is_excluded(q, doc):
+        return None
+    anchor = _anchor_token(q, doc)
+    if anchor is None:
+        return None
+    noun = _counted_noun(anchor)
+    kind = _kind_for(noun, anchor)
+    people = noun.i == anchor.i or _is_people(noun)
+    if not people and kind in (None, "other"):
+        return None
+    if not people and noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOUN_KIND:
+        return None  # "3 houses were destroyed"
+    if kind is None:
+        kind = "troops" if noun.lemma_.lower() == "troop" else "other"
+    return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high, kind=kind,
+                  group=_group(noun, anchor), qualifier=q.qualifier)
+
+
+def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
+    """One killed or injured person told without a number: 'a man was shot dead', 'Ana Ruiz died'."""
+    counted = {(f.start, f.end) for f in taken}
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or tok.tag_ not in ("NN", "NNP"):
+            continue
+        if not (tok.lemma_.lower() in PEOPLE_NOUNS and tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"):
+            continue
+        dets = [c for c in tok.children if c.dep_ in ("det", "nummod")]
+        if any(d.lower_ not in ("a", "an", "one") for d in dets) or tok.lemma_.lower() in NOUN_KIND:
+            continue
+        kind = _kind_for(tok, tok)
+        if kind not in ("killed", "injured"):
+            continue
+        start = dets[0].idx if dets else tok.idx
+        end = tok.idx + len(tok)
+        if any(s <= start < e for s, e in counted):
+            continue
+        out.append(Figure(start=start, end=end, text=doc.text[start:end], value=1, low=1, high=1, kind=kind,
+                          group=_group(tok, dets[0] if dets else tok) if dets else None))
+    return out
+
+
+def _is_excluded(q: Quantity, doc: Doc) -> bool:
+    text = doc.text
+    if NOT_PEOPLE_AFTER.match(text[q.end:q.end + 12]) or NOT_PEOPLE_BEFORE.search(text[max(0, q.start - 8):q.start]):
+        return True
+    if re.match(r"\d{3}[-.\s]\d{3,4}", text[q.start:q.start + 12]):
+        return True  # phone number
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is not None and any(t.ent_type_ in BAD_ENTS for t in span if t.like_num):
+        return True
+    if not q.words and q.value is not None and 1800 <= q.value <= 2100 and re.fullmatch(r"\d{4}", q.text):
+        return True
+    return False
+
+
+def _anchor_token(q: Quantity, doc: Doc) -> Token | None:
+    """The token standing for the number in the parse (the last number word of the quantity)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if t.lower_ not in ("of", "between", "and", "to", "or", "-")]
+    nums = [t for t in toks if t.like_num or t.pos_ == "NUM" or t.lower_ in _VAGUE_HEADS]
+    return (nums or toks or [None])[-1]
+
+
+_VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "several", "few", "dozen", "handful",
+                "millions", "couple", "numerous", "many"}
+
+
+def _counted_noun(anchor: Token) -> Token:
+    """The noun a number counts ('20 civilians', 'dozens of families'); the number itself when bare."""
+    tok = anchor
+    while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and tok.head.i != tok.i \
+            and tok.head.i > tok.i and (tok.head.like_num or tok.head.pos_ in ("NUM", "ADJ", "ADV")):
+        tok = tok.head  # "1.5 million" -> million, "about 20" -> 20
+    if tok.dep_ in ("nummod", "amod", "compound", "det", "quantmod") and tok.head.i > tok.i \
+            and not any(t.text in (":", ";", "(") for t in tok.doc[tok.i:tok.head.i]):
+        return tok.head
+    of = next((c for c in tok.children if c.lower_ == "of" and c.i == tok.i + 1), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    return tok
+
+
+def _is_people(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
+        return True
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("NORP", "PERSON")
+
+
+def _kind_for(noun: Token, anchor: Token) -> str | None:
+    """Kind from the noun itself, an adjective on it, or the verb that governs it."""
+    lemma = noun.lemma_.lower()
+    if lemma in NOUN_KIND and NOUN_KIND[lemma] != "troops":
+        verb = _verb_kind(noun) if NOUN_KIND[lemma] == "detained" else None
+        return "released" if verb == "released" else NOUN_KIND[lemma]
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i > noun.i - 3:
+            kind = ADJ_KIND.get(child.lower_) or VERB_KIND.get(child.lemma_.lower())
+            if kind:
+                return kind
+    return _verb_kind(noun)
+
+
+def _verb_kind(noun: Token) -> str | None:
+    tok = noun
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod") \
+                or head.pos_ in ("ADP", "VERB", "AUX"):
+            kind = _kind_of_verb(head, tok)
+            if kind:
+                return kind
+        if head.pos_ in ("VERB",) and tok.dep_ not in ("pobj", "prep"):
+            return _oprd_kind(head)
+        tok = head
+    return None
+
+
+def _kind_of_verb(head: Token, tok: Token) -> str | None:
+    lemma = head.lemma_.lower()
+    if lemma in VERB_KIND and not (lemma == "claim" and tok.dep_ != "dobj"):
+        return VERB_KIND[lemma]
+    if lemma in ("rise", "climb", "reach", "increase", "stand", "jump", "hit", "be", "put") or head.pos_ == "ADP":
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lemma_.lower() == "toll":
+            mods = {c.lemma_.lower() for c in subj[0].children}
+            return "injured" if mods & {"injury", "casualty"} else "killed"
+    if lemma in ("leave",):
+        return _oprd_kind(head)
+    return None
+
+
+def _oprd_kind(verb: Token) -> str | None:
+    """'left 20 dead', 'were found dead'."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") and child.lower_ in ADJ_KIND:
+            return ADJ_KIND[child.lower_]
+    if verb.lemma_.lower() in VERB_KIND:
+        return VERB_KIND[verb.lemma_.lower()]
+    for child in verb.children:  # "was shot and killed"
+        if child.dep_ == "conj" and child.pos_ == "VERB" and VERB_KIND.get(child.lemma_.lower()) == "killed":
+            return "killed"
+    return None
+
+
+def _group(noun: Token, anchor: Token) -> str | None:
+    """Who is counted: the counted noun with its modifiers ('pro-Iranian militiamen', 'HTS fighters')."""
+    if noun.i == anchor.i or noun.lemma_.lower() in NOUN_KIND and noun.lemma_.lower() != "troop":
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+            and c.lower_ not in ADJ_KIND and not c.like_num]
+    start = min([noun.i] + [m.i for m in mods])
+    words = [t for t in noun.doc[start:noun.i + 1] if not t.like_num and t.dep_ != "nummod"]
+    return "".join(t.text_with_ws for t in words).strip() or None
+
+
+def _sentence_context(article: Article, fig: Figure) -> tuple[str | None, str | None]:
+    """The date value and place name in the figure's sentence, nearest first."""
+    sent = next((s for s in article.sentences if s.start <= fig.start < s.end), None)
+    if sent is None:
+        return None, None
+    times = [t for t in article.times if sent.start <= t.start < sent.end and t.type == "DATE" and t.value]
+    places = [p for p in article.places if sent.start <= p.start < sent.end]
+    near_time = min(times, key=lambda t: abs(t.start - fig.start)).value if times else None
+    near_place = min(places, key=lambda p: abs(p.start - fig.start)) if places else None
+    return near_time, (near_place.name or near_place.text) if near_place else None
+
+
+def link_breakdowns(figures: list[Figure], text: str) -> None:
+    """Mark figures listed after a total ('727 dead: 111 civilians, 371 fighters') as its parts."""
+    for i, total in enumerate(figures):
+        if total.part_of is not None:
+            continue
+        gap_end = figures[i + 1].start if i + 1 < len(figures) else total.end
+        cue = text[total.end:gap_end].lower()
+        if not any(c in cue for c in BREAKDOWN_CUES) or re.search(r"[.;!?]\s", cue):
+            continue
+        for part in figures[i + 1:]:
+            between = text[total.end:part.start]
+            if re.search(r"[.;!?]\s|\n", between) or part.kind not in ("other", total.kind):
+                break
+            part.part_of = i
+            if part.kind == "other" and total.kind != "other":
+                part.kind = total.kind
+
+
+def sum_mismatch_notes(figures: list[Figure], text: str) -> list[Note]:
+    """A note for each total whose listed parts add up to something else."""
+    notes = []
+    for i, total in enumerate(figures):
+        parts = [f for f in figures if f.part_of == i]
+        if len(parts) < 2 or total.value is None or any(p.value is None for p in parts):
+            continue
+        s = sum(p.value for p in parts if p.value is not None)
+        exhaustive = ":" in text[total.end:parts[0].start]
+        if s > total.value or (exhaustive and s != total.value and total.qualifier is None):
+            notes.append(Note(stage="figures", code="figure.sum_mismatch", start=total.start, end=parts[-1].end,
+                              message=f"parts add up to {s}, not the stated total {total.value}"))
+    return notes

@@ -1,0 +1,111 @@
+"""The time stage: find time expressions in a report and normalise them against its DCT.
+
+`find_times` is rule-based and fast (regular expressions, no model): recognition rules live in
+`timex_rules`, normalisers in `timex_resolve`, calendar arithmetic in `timex_calendar`. Values are
+TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199 / PAST_REF,
+TIME 2024-12-05T08:45 / 2024-12-05TMO, DURATION P2D / PT5H, SET P1W / XXXX-WXX-1). Every `TimeRef`
+carries a `reason`; relative expressions carry the `anchor` they were resolved from.
+
+Narrative time: a bare weekday after an explicit date (with its year, at least 8 days from the DCT)
+in the same paragraph resolves from that date instead of the DCT; "the next day" counts from the
+last day the text named. Quoted speech is not treated apart: it resolves against the DCT.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import NamedTuple
+
+from ..model import Article, Sentence, TimeRef
+from .timex_calendar import as_date
+from .timex_context import Context
+from .timex_resolve import RESOLVERS
+from .timex_rules import candidate_matches, select_longest
+
+
+def find_times(text: str, dct: datetime | date | None, sentences: list[Sentence] | None = None,
+               day_first: bool | None = None) -> list[TimeRef]:
+    """Every time expression in `text`, normalised against `dct` (the document creation time).
+
+    `sentences` (from the sentence stage) sharpen the tense check; without them a rough splitter
+    is used. `day_first` reads "05/12/2024" as 5 December (True), May 12 (False), or decides from
+    the DCT and the numbers (None). The output depends only on the arguments, never on the clock.
+    """
+    bounds = [(s.start, s.end) for s in sentences] if sentences else []
+    ctx = Context(text=text, dct=as_date(dct), day_first=day_first, sentences=bounds)
+    times = []
+    for rule, m in select_longest(candidate_matches(text)):
+        start, end = _trim(text, m.start(), m.end())
+        groups = dict(m.groupdict(), __text__=text[start:end])
+        res = RESOLVERS[rule.name](groups, ctx, start)
+        ctx.note(rule.name, res, start)
+        times.append(TimeRef(start=start, end=end, text=text[start:end], type=res.type, value=res.value,
+                             precision=res.precision, anchor=res.anchor, reason=res.reason))
+    return times
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop whitespace and a trailing comma the patterns may have taken in."""
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+class TimeStage:
+    """Pipeline stage "times": fills `Article.times`, using `Article.published` as the DCT."""
+
+    name = "times"
+    requires = ("text", "sentences", "published")
+    assigns = ("times",)
+
+    def __init__(self, resources: object = None) -> None:
+        del resources  # time tagging needs no model or gazetteer
+
+    def __call__(self, article: Article) -> Article:
+        article.times = find_times(article.text, article.published, article.sentences or None)
+        return article
+
+
+class EventDate(NamedTuple):
+    """The date chosen for an event: value, precision, where it came from, and the TimeRef index."""
+
+    value: str | None
+    precision: str | None
+    source: str  # "sentence" | "dct" | "none"
+    time_index: int | None
+    reason: str
+
+
+DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def event_date_for_sentence(times: list[TimeRef], start: int, end: int,
+                            published: datetime | date | None,
+                            trigger: tuple[int, int] | None = None) -> EventDate:
+    """The best date for an event told in the sentence [start, end) of a report.
+
+    Picks the DATE/TIME inside the sentence nearest to `trigger` (or the sentence start), day
+    precision first, then week, month, year; falls back to the DCT (`source` "dct", precision
+    "day") and says so, or to no date (`source` "none") when the report has no DCT either.
+    """
+    focus = trigger[0] if trigger else start
+    ranked = []
+    for i, t in enumerate(times):
+        if t.start < start or t.end > end or t.type not in ("DATE", "TIME") or not t.value:
+            continue
+        if t.precision not in ("day", "week", "month", "year") or "X" in t.value:
+            continue
+        rank = ("day", "week", "month", "year").index(t.precision)
+        ranked.append((rank, abs(t.start - focus), i))
+    if ranked:
+        _, _, i = min(ranked)
+        t = times[i]
+        value = t.value[:10] if t.value and DATE_LIKE.match(t.value) else t.value
+        return EventDate(value, t.precision, "sentence", i, f"nearest date in the sentence: {t.text!r} ({t.reason})")
+    dct = as_date(published)
+    if dct is not None:
+        return EventDate(dct.isoformat(), "day", "dct", None, "no date in the sentence: the report's DCT")
+    return EventDate(None, None, "none", None, "no date in the sentence and the report has no DCT")

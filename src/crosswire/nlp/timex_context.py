@@ -1,0 +1,140 @@
+"""What the time normalisers know about the document while they walk through it in order.
+
+The DCT, the sentence bounds (for tense), and the narrative focus: the quarter the text last
+spoke of ("the year-earlier quarter"), the day it last named ("the next morning"), and a date
+given explicitly (8+ days from the DCT), which anchors bare weekdays in its sentence and the next
+one within its paragraph ("On March 3, 2019 ... On Tuesday ..." reads Tuesday from March 3, 2019).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .timex_calendar import Resolution
+
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|(?:is|are|was|were)\s+scheduled"
+    r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to)\b",
+    re.IGNORECASE)
+PAST_MARKERS = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|began|came|went|took|made|gave|saw|left|fell|rose|won|lost|held|led"
+    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|\w{3,}(?<!e)ed)\b", re.IGNORECASE)
+FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split())
+# How far back (characters) a named quarter stays the one "a year ago" and "the quarter" refer to.
+QUARTER_NEAR = 400
+QUARTER_FOCUS = 600
+# An explicit date this far from the DCT starts a narrative anchor for later bare weekdays.
+NARRATIVE_GAP_DAYS = 8
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence bounds for tense checks when the caller gives none."""
+    bounds, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12):m.start()])
+        if m.group(0)[:1] != "\n" and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+@dataclass
+class Context:
+    """Per-document state of one `find_times` run (never shared between documents)."""
+
+    text: str
+    dct: date | None
+    day_first: bool | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    last_quarter: tuple[int, int] | None = None
+    last_quarter_pos: int = -1
+    last_day: date | None = None
+    paragraph_anchor: tuple[date, int, int] | None = None  # (explicit date, span it anchors)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.text)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
+
+    def tense(self, pos: int) -> str | None:
+        """"past", "future", or None: from the preposition before `pos`, else the nearest tense marker.
+
+        "until Tuesday" reads as future, "since March" as past; otherwise the tense marker (a
+        future modal, or a past-tense verb) nearest to `pos` in its sentence decides.
+        """
+        start, end = self.sentence_at(pos)
+        before = self.text[max(start, pos - 24):pos]
+        if FUTURE_PREPOSITION.search(before):
+            return "future"
+        if PAST_PREPOSITION.search(before):
+            return "past"
+        future = [m.span() for m in FUTURE_MARKERS.finditer(self.text, start, end)]
+        past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
+                if not any(a <= m.start() < b for a, b in future)]
+        markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past])
+        before = [tense for at, tense in markers if at < pos]
+        if before:
+            return before[-1]
+        return markers[0][1] if markers else None
+
+    def note_quarter(self, year: int, quarter: int, pos: int) -> None:
+        self.last_quarter, self.last_quarter_pos = (year, quarter), pos
+
+    def quarter_in_sentence(self, pos: int) -> bool:
+        """Whether a quarter was named shortly before `pos` ("third-quarter profit ... a year ago")."""
+        return self.last_quarter is not None and 0 <= pos - self.last_quarter_pos <= QUARTER_NEAR
+
+    def quarter_in_focus(self, pos: int) -> tuple[int, int] | None:
+        """The quarter the text is talking about at `pos`, if one was named in the last few sentences."""
+        if self.last_quarter is not None and 0 <= pos - self.last_quarter_pos <= QUARTER_FOCUS:
+            return self.last_quarter
+        return None
+
+    def narrative_day(self) -> date | None:
+        """The day the text last named, else the DCT: what "the next day" counts from."""
+        return self.last_day or self.dct
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def anchor_reach(self, pos: int) -> int:
+        """End of the stretch an explicit date anchors: its sentence and the next, within its paragraph."""
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        end = self.sentences[min(i + 1, len(self.sentences) - 1)][1]
+        paragraph_end = self.text.find("\n", pos)
+        return end if paragraph_end < 0 else min(end, paragraph_end)
+
+    def weekday_anchor(self, pos: int) -> tuple[date | None, str]:
+        """What a bare weekday resolves against: an explicit date earlier in the paragraph, else the DCT."""
+        if self.paragraph_anchor and self.paragraph_anchor[1] <= pos <= self.paragraph_anchor[2]:
+            return self.paragraph_anchor[0], "the date given just before"
+        return self.dct, "DCT"
+
+    def note(self, rule: str, res: Resolution, pos: int) -> None:
+        """Update the narrative focus after an expression at `pos` was resolved."""
+        if res.value is None or res.precision != "day" or "X" in res.value[:10]:
+            return
+        try:
+            day = date.fromisoformat(res.value[:10])
+        except ValueError:
+            return
+        self.last_day = day
+        explicit = res.reason.startswith(("explicit date", "numeric date"))
+        if explicit and self.dct is not None and (self.dct - day).days >= NARRATIVE_GAP_DAYS:
+            self.paragraph_anchor = (day, pos, self.anchor_reach(pos))
+        elif explicit:
+            self.paragraph_anchor = None

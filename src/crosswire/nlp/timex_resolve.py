@@ -1,0 +1,598 @@
+"""Normalisers of the time tagger: one function per recognition rule, each giving a `Resolution`.
+
+A normaliser reads the rule's named groups and the document `Context` (the DCT, the tense of
+the sentence, the last quarter and day the text spoke of) and returns the TIMEX3 value with a
+reason saying how it was resolved. Relative expressions resolve against the DCT, never the clock;
+without a DCT they keep an underspecified value (`XXXX-12-05`) or None, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from .timex_calendar import (
+    Resolution,
+    day_of_month_before,
+    day_of_month_with_weekday,
+    day_value,
+    holiday_date,
+    month_value,
+    nearest_month_year,
+    nearest_year_date,
+    quarter_of,
+    quarter_value,
+    read_numeric_date,
+    safe_date,
+    shift,
+    shift_quarter,
+    value_at_precision,
+    weekday_after,
+    weekday_before,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from .timex_context import Context
+from .timex_lexicon import (
+    DECADE_WORDS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+)
+
+Groups = dict[str, Any]
+Resolver = Callable[[Groups, Context, int], Resolution]
+
+NO_DCT = "no DCT: unresolved"
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _key(word: str | None) -> str:
+    return " ".join((word or "").lower().replace(".", "").split())
+
+
+def _day(d: date, reason: str, anchor: date | None = None, pod: str | None = None,
+         kind: str = "DATE") -> Resolution:
+    value = day_value(d)
+    if pod:
+        value += "T" + PARTS_OF_DAY[_key(pod).replace(" ", "")]
+        kind = "TIME"
+    return Resolution(kind, value, "day", anchor.isoformat() if anchor else None, reason)
+
+
+def _unresolved(kind: str, value: str | None = None, precision: str | None = None) -> Resolution:
+    return Resolution(kind, value, precision, None, NO_DCT)
+
+
+def _year(text: str, ref: date | None) -> int:
+    year = int(text)
+    if len(text) == 2:
+        century = (ref.year // 100) * 100 if ref else 2000
+        year += century if year <= (ref.year % 100 if ref else 50) + 10 else century - 100
+    return year
+
+
+def resolve_iso(g: Groups, ctx: Context, start: int) -> Resolution:
+    d = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if d is None:
+        return Resolution("DATE", None, None, None, "explicit date is not a valid calendar day")
+    if g.get("hh"):
+        return Resolution("TIME", f"{d.isoformat()}T{g['hh']}:{g['mm']}", "time", None, "explicit date and time")
+    return _day(d, "explicit date")
+
+
+def resolve_numeric(g: Groups, ctx: Context, start: int) -> Resolution:
+    first, second, year = int(g["a"]), int(g["b"]), _year(g["y"], ctx.dct)
+    d, how = read_numeric_date(first, second, year, ctx.dct, ctx.day_first)
+    if d is not None and g.get("wd") and d.weekday() != WEEKDAYS[_key(g["wd"])]:
+        other = safe_date(year, first, second) if d.day == first else safe_date(year, second, first)
+        if other is not None and other.weekday() == WEEKDAYS[_key(g["wd"])]:
+            d, how = other, "the reading that matches the weekday"
+    if d is None:
+        return Resolution("DATE", None, None, None, "numeric date is not a valid calendar day")
+    if g.get("time"):
+        return _with_clock(d, g["time"], f"numeric date, {how}")
+    return _day(d, f"numeric date, {how}")
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    t = _key(text)
+    if t in ("noon", "midday"):
+        return 12, 0
+    if t == "midnight":
+        return 0, 0
+    m = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?", t)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and hour < 12:
+        hour += 12
+    if m.group(3) == "a" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _with_clock(d: date | None, clock_text: str, reason: str) -> Resolution:
+    clock = _clock(clock_text)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    if clock is None:
+        return Resolution("DATE", day if d else None, "day" if d else None, None, reason)
+    return Resolution("TIME", f"{day}T{clock[0]:02d}:{clock[1]:02d}", "time", None, reason)
+
+
+def resolve_weekday_bracket(g: Groups, ctx: Context, start: int) -> Resolution:
+    dom, wd = int(re.match(r"\d+", g["d"]).group()), WEEKDAYS[_key(g["wd"])]  # type: ignore[union-attr]
+    if ctx.dct is None:
+        return _unresolved("DATE", f"XXXX-XX-{dom:02d}", "day")
+    d = day_of_month_with_weekday(dom, wd, ctx.dct)
+    if d is None:
+        return Resolution("DATE", None, None, ctx.dct.isoformat(), "no date with that weekday and day of month")
+    return _day(d, "weekday with day of month in brackets, nearest at or before DCT", ctx.dct)
+
+
+def _month_day(g: Groups, ctx: Context, start: int) -> Resolution:
+    month, dom = MONTHS[_key(g["mon"])], int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
+    if g.get("y"):
+        d = safe_date(int(g["y"]), month, dom)
+        reason, anchor = "explicit date", None
+    elif ctx.dct is not None:
+        d = nearest_year_date(month, dom, ctx.dct, ctx.tense(start))
+        reason, anchor = "month and day, year from DCT (nearest)", ctx.dct
+    else:
+        return _unresolved("DATE", f"XXXX-{month:02d}-{dom:02d}", "day")
+    if d is None:
+        return Resolution("DATE", None, None, None, "month and day is not a valid calendar day")
+    if g.get("time"):
+        return _with_clock(d, g["time"], reason)
+    return _day(d, reason, anchor)
+
+
+resolve_month_day = _month_day
+resolve_day_month = _month_day
+
+
+def resolve_week_of(g: Groups, ctx: Context, start: int) -> Resolution:
+    res = _month_day(g, ctx, start)
+    if res.value is None or "X" in res.value:
+        return Resolution("DATE", None, None, res.anchor, res.reason)
+    value, _ = value_at_precision(date.fromisoformat(res.value[:10]), "W")
+    return Resolution("DATE", value, "week", res.anchor, "week of the date given")
+
+
+def resolve_month_year(g: Groups, ctx: Context, start: int) -> Resolution:
+    month = MONTHS[_key(g["mon"])]
+    if g.get("y"):
+        return Resolution("DATE", month_value(int(g["y"]), month), "month", None, "explicit month and year")
+    if ctx.dct is None:
+        return _unresolved("DATE", f"XXXX-{month:02d}", "month")
+    year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_key(g["rel"])]
+    return Resolution("DATE", month_value(year, month), "month", ctx.dct.isoformat(), "month with year relative to DCT")
+
+
+def resolve_month(g: Groups, ctx: Context, start: int) -> Resolution:
+    month, mod = MONTHS[_key(g["mon"])], _key(g.get("mod"))
+    if ctx.dct is None:
+        return _unresolved("DATE", f"XXXX-{month:02d}", "month")
+    ref = ctx.dct
+    if mod in ("last", "this past"):
+        year = ref.year if month < ref.month - 1 else ref.year - 1
+        reason = "named month before DCT"
+    elif mod in ("next", "this coming"):
+        year = ref.year if month > ref.month else ref.year + 1
+        reason = "named month after DCT"
+    elif mod == "this":
+        year, reason = ref.year, "named month in DCT's year"
+    else:
+        year = nearest_month_year(month, ref, ctx.tense(start))
+        reason = "named month, year from DCT and tense"
+    return Resolution("DATE", month_value(year, month), "month", ref.isoformat(), reason)
+
+
+def resolve_decade(g: Groups, ctx: Context, start: int) -> Resolution:
+    if g.get("dec"):
+        return Resolution("DATE", g["dec"] + "X", "year", None, "explicit decade")
+    digit = int(g["short"]) if g.get("short") else DECADE_WORDS[_key(g["word"])]
+    century = 19 if ctx.dct is None or digit * 10 > ctx.dct.year % 100 else ctx.dct.year // 100
+    return Resolution("DATE", f"{century}{digit}X", "year", None, "decade, century from DCT")
+
+
+def resolve_century(g: Groups, ctx: Context, start: int) -> Resolution:
+    word = _key(g["ord"])
+    n = ORDINALS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    return Resolution("DATE", f"{n - 1:02d}", "year", None, "explicit century")
+
+
+def resolve_year(g: Groups, ctx: Context, start: int) -> Resolution:
+    return Resolution("DATE", f"{int(g['y']):04d}", "year", None, "explicit year")
+
+
+def _quarter_from_year_ref(text: str, ctx: Context) -> int | None:
+    key = _key(text)
+    if re.fullmatch(r"\d{4}", key):
+        return int(key)
+    if ctx.dct is None:
+        return None
+    offsets = {"this year's": 0, "last year's": -1, "next year's": 1, "this year": 0, "last year": -1, "next year": 1}
+    return ctx.dct.year + offsets[key] if key in offsets else None
+
+
+def resolve_quarter(g: Groups, ctx: Context, start: int) -> Resolution:
+    ordinal = _key(g["ord"])
+    yr = _key(g.get("yr"))
+    if ordinal in QUARTER_ORDINALS:
+        q = QUARTER_ORDINALS[ordinal]
+        year = _quarter_from_year_ref(g.get("y") or g.get("yr") or "", ctx) if (g.get("y") or yr[:1].isdigit() or "year's" in yr) else None
+        if yr.startswith(("year-", "comparable")):
+            base = ctx.last_quarter[0] if ctx.last_quarter else (ctx.dct.year if ctx.dct else None)
+            year = base - 1 if base is not None else None
+        if year is None and ctx.dct is not None:
+            this_year, this_q = quarter_of(ctx.dct)
+            year = this_year - 1 if q > this_q and ctx.tense(start) == "past" else this_year
+        if year is None:
+            return _unresolved("DATE", f"XXXX-Q{q}", "month")
+        ctx.note_quarter(year, q, start)
+        return Resolution("DATE", quarter_value(year, q), "month", None, "ordinal quarter")
+    return _relative_quarter(ordinal or yr, ctx, start)
+
+
+def _relative_quarter(word: str, ctx: Context, start: int, shift_by: int = 0) -> Resolution:
+    """"the quarter", "the latest quarter", "the year-earlier quarter": from the quarter in focus."""
+    if ctx.dct is None and ctx.last_quarter is None:
+        return _unresolved("DATE", "XXXX-QX", "month")
+    focus = ctx.quarter_in_focus(start)
+    if word == "current" and ctx.dct is not None:
+        year, q = quarter_of(ctx.dct)
+    elif ended := _quarter_ended(ctx, start):
+        year, q = ended
+    elif focus is not None:
+        year, q = focus
+    else:
+        assert ctx.dct is not None
+        year, q = shift_quarter(*quarter_of(ctx.dct), -1)
+    if word in ("same", "comparable", "year-earlier", "year-ago", "comparable year-ago"):
+        shift_by -= 4
+    elif re.fullmatch(r"\d{4}", word):
+        year = int(word)
+    year, q = shift_quarter(year, q, shift_by)
+    if shift_by == 0:
+        ctx.note_quarter(year, q, start)
+    return Resolution("DATE", quarter_value(year, q), "month", ctx.dct.isoformat() if ctx.dct else None,
+                      "quarter in focus in the text (else the last full quarter before DCT)")
+
+
+def _quarter_ended(ctx: Context, start: int) -> tuple[int, int] | None:
+    """The quarter named by its end date: "the quarter ended Sept. 30" is the quarter holding Sept. 30."""
+    after = ctx.text[start:start + 60]
+    m = re.search(r"^[\w\s'-]*?(?:quarter|period)\s+(?:ended|ending|ends|that\s+ended)\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\b", after)
+    if not m or _key(m.group(1)) not in MONTHS or ctx.dct is None:
+        return None
+    month = MONTHS[_key(m.group(1))]
+    end = nearest_year_date(month, int(m.group(2)), ctx.dct, "past")
+    return quarter_of(end) if end else None
+
+
+def resolve_quarter_ref(g: Groups, ctx: Context, start: int) -> Resolution:
+    word = _key(g.get("ord")) or _key(g["det"])
+    shift_by = -4 if g.get("ago") else 0
+    return _relative_quarter(word, ctx, start, shift_by)
+
+
+def resolve_year_ago_period(g: Groups, ctx: Context, start: int) -> Resolution:
+    word = _key(g["w"])
+    if word.startswith("year-") and ctx.last_quarter is not None:
+        return _relative_quarter("year-earlier", ctx, start)
+    if ctx.dct is None:
+        return _unresolved("DATE")
+    year = ctx.dct.year - 1 if word.startswith("year-") and word != "year-end" else ctx.dct.year
+    return Resolution("DATE", f"{year:04d}", "year", ctx.dct.isoformat(), "year relative to DCT")
+
+
+def resolve_half(g: Groups, ctx: Context, start: int) -> Resolution:
+    half = 1 if _key(g["ord"]) == "first" else 2
+    if g.get("y"):
+        year: int | None = int(g["y"])
+    else:
+        year = _quarter_from_year_ref(g.get("rel") or "this year", ctx) if g.get("rel") else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return _unresolved("DATE", f"XXXX-H{half}", "month")
+    return Resolution("DATE", f"{year:04d}-H{half}", "month", None, "half year")
+
+
+def resolve_season(g: Groups, ctx: Context, start: int) -> Resolution:
+    code = SEASONS[_key(g["s"])]
+    if g.get("y"):
+        return Resolution("DATE", f"{int(g['y'])}-{code}", "month", None, "explicit season and year")
+    if ctx.dct is None:
+        return _unresolved("DATE", f"XXXX-{code}", "month")
+    first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    rel, ref = _key(g.get("rel")), ctx.dct
+    in_season = first_month <= ref.month < first_month + 3 or (code == "WI" and ref.month <= 2)
+    if rel in ("last", "this past"):
+        year = ref.year if first_month + 2 < ref.month and not in_season else ref.year - 1
+    elif rel in ("next", "this coming"):
+        year = ref.year if first_month > ref.month else ref.year + 1
+    elif rel == "this":
+        year = ref.year
+    else:
+        year = ref.year - 1 if first_month > ref.month and ctx.tense(start) == "past" else ref.year
+    return Resolution("DATE", f"{year}-{code}", "month", ref.isoformat(), "season relative to DCT")
+
+
+def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
+    if ctx.dct is None:
+        return _unresolved("DATE")
+    ref, rel = ctx.dct, _key(g.get("rel"))
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(g["h"], y))]
+    if not days:
+        return Resolution("DATE", None, None, ref.isoformat(), "holiday not in the table")
+    future = rel == "next" or (rel != "last" and ctx.tense(start) == "future")
+    pick = min((d for d in days if d >= ref), default=days[-1]) if future else max((d for d in days if d <= ref), default=days[0])
+    return _day(pick, "holiday, year from DCT", ref)
+
+
+def resolve_deictic_day(g: Groups, ctx: Context, start: int) -> Resolution:
+    word = _key(g["w"])
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    pod = g.get("pod") or ("night" if word == "tonight" else None)
+    mod = _key(g.get("mod"))
+    if mod.startswith("mid") and not pod:
+        pod = mod.replace("mid-", "mid")
+    if ctx.dct is None:
+        return _unresolved("TIME" if pod else "DATE")
+    d = ctx.dct + timedelta(days=offsets[word])
+    return _day(d, f"{word} relative to DCT", ctx.dct, pod)
+
+
+def resolve_this_pod(g: Groups, ctx: Context, start: int) -> Resolution:
+    rel, pod = _key(g["rel"]), g["pod"]
+    if rel in ("the next", "the following", "the previous", "that"):
+        base = ctx.narrative_day()
+        if base is None:
+            return _unresolved("TIME")
+        step = {"the next": 1, "the following": 1, "the previous": -1, "that": 0}[rel]
+        return _day(base + timedelta(days=step), "part of day relative to the day in focus", base, pod)
+    if ctx.dct is None:
+        return _unresolved("TIME")
+    step = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+    return _day(ctx.dct + timedelta(days=step), "part of day relative to DCT", ctx.dct, pod)
+
+
+def resolve_overnight(g: Groups, ctx: Context, start: int) -> Resolution:
+    if ctx.dct is None:
+        return _unresolved("TIME")
+    return _day(ctx.dct, "overnight before DCT", ctx.dct, "night")
+
+
+REF_VALUES = {
+    "PRESENT_REF": ("right now", "now", "currently", "current", "nowadays", "these days", "at present", "presently"),
+    "PAST_REF": ("recently", "more recently", "lately", "previously", "formerly", "the past", "earlier", "already"),
+}
+
+
+def resolve_ref(g: Groups, ctx: Context, start: int) -> Resolution:
+    word = _key(g["__text__"])
+    value = next((v for v, words in REF_VALUES.items() if word in words), "FUTURE_REF")
+    anchor = ctx.dct.isoformat() if ctx.dct else None
+    return Resolution("DATE", value, None, anchor, "reference to the present, past or future of the DCT")
+
+
+def resolve_weekday_set(g: Groups, ctx: Context, start: int) -> Resolution:
+    wd = WEEKDAYS[_key(g.get("wd") or g.get("wd2"))]
+    value = f"XXXX-WXX-{wd + 1}"
+    if g.get("pod"):
+        value += "T" + PARTS_OF_DAY[_key(g["pod"])]
+    return Resolution("SET", value, None, None, "recurring weekday")
+
+
+def resolve_weekday(g: Groups, ctx: Context, start: int) -> Resolution:
+    wd, rel = WEEKDAYS[_key(g["wd"])], _key(g.get("rel"))
+    if rel in ("the previous", "the following"):
+        base = ctx.narrative_day()
+        if base is None:
+            return _unresolved("DATE")
+        d = weekday_before(base, wd) if rel == "the previous" else weekday_after(base, wd)
+        return _day(d, f"weekday {rel[4:]} the day in focus", base, g.get("pod"))
+    ref, how = ctx.weekday_anchor(start)
+    if ref is None:
+        return _unresolved("DATE", f"XXXX-WXX-{wd + 1}", "day")
+    if rel in ("last", "past", "this past"):
+        d, reason = weekday_before(ref, wd), f"weekday before {how}"
+    elif rel in ("next",):
+        d, reason = weekday_after(ref, wd), f"weekday after {how}"
+    elif rel in ("coming", "this coming"):
+        d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how}"
+    elif rel == "this":
+        d, reason = ref + timedelta(days=wd - ref.weekday()), f"weekday in the week of {how}"
+    elif ctx.tense(start) == "future":
+        d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how} (future tense)"
+    else:
+        d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how}"
+    return _day(d, reason, ref, g.get("pod"))
+
+
+REL_STEPS = {"last": -1, "previous": -1, "the previous": -1, "the last": -1, "the past": -1, "prior": -1,
+             "the prior": -1, "the latest": -1, "this past": -1, "next": 1, "the next": 1, "coming": 1,
+             "the coming": 1, "this coming": 1, "following": 1, "the following": 1, "this": 0,
+             "the current": 0, "current": 0, "that": 0, "the same": 0}
+NARRATIVE_RELS = ("previous", "the previous", "following", "the following", "that", "the same", "prior", "the prior")
+UNIT_LETTERS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal year": "Y", "quarter": "Q",
+                "decade": "DE", "century": "CE", "full year": "Y", "current fiscal year": "Y", "day": "D"}
+
+
+def resolve_rel_unit(g: Groups, ctx: Context, start: int) -> Resolution:
+    rel, unit = _key(g["rel"]), UNIT_LETTERS[_key(g["unit"])]
+    narrative = rel in NARRATIVE_RELS
+    ref = ctx.narrative_day() if narrative else ctx.dct
+    if ref is None:
+        return _unresolved("DATE")
+    if unit == "Q" and rel in ("that", "the same", "the latest", "the current"):
+        return _relative_quarter({"the latest": "latest", "the current": "current"}.get(rel, "that"), ctx, start)
+    step = REL_STEPS[rel]
+    if unit in ("DE", "CE") and rel in ("the past", "the last", "the next", "the coming", "past"):
+        return Resolution("DURATION", _duration_value(1, _key(g["unit"])), None, None, "length of time")
+    if unit == "Y" and step == -1 and ctx.quarter_in_focus(start) and ctx.sentence_at(start)[0] <= ctx.last_quarter_pos:
+        return _relative_quarter("year-earlier", ctx, start)
+    value, precision = value_at_precision(shift(ref, step * (7 if unit == "WE" else 1), "D" if unit == "WE" else unit)
+                                          if unit == "WE" else shift(ref, step, unit), unit)
+    what = "the time in focus" if narrative else "DCT"
+    return Resolution("DATE", value, precision, ref.isoformat(), f"{rel} {_key(g['unit'])} relative to {what}")
+
+
+def resolve_in_the_unit(g: Groups, ctx: Context, start: int) -> Resolution:
+    if ctx.dct is None:
+        return _unresolved("DATE")
+    value, precision = value_at_precision(ctx.dct, UNIT_LETTERS[_key(g["unit"])])
+    return Resolution("DATE", value, precision, ctx.dct.isoformat(), "part of the DCT's period")
+
+
+def resolve_det_unit(g: Groups, ctx: Context, start: int) -> Resolution:
+    unit = UNIT_LETTERS[_key(g["unit"])]
+    if unit == "Y" and re.match(r"\s+(?:ended|ending|ends|to)\b", ctx.text[start + len(g["__text__"]):][:10]):
+        return Resolution("DURATION", "P1Y", None, None, "length of a (fiscal) year named by its end")
+    if ctx.dct is None:
+        return _unresolved("DATE")
+    ref = ctx.dct
+    if unit == "WE" and ref.weekday() < 3 and ctx.tense(start) != "future":
+        ref = ref - timedelta(days=7)
+    value, precision = value_at_precision(ref, unit)
+    return Resolution("DATE", value, precision, ctx.dct.isoformat(), "the DCT's period")
+
+
+def resolve_relative_day(g: Groups, ctx: Context, start: int) -> Resolution:
+    base = ctx.narrative_day()
+    if base is None:
+        return _unresolved("DATE")
+    step = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1}.get(_key(g["rel"]), 0)
+    return _day(base + timedelta(days=step), "day relative to the day in focus", base)
+
+
+def _count(word: str) -> float | None:
+    value = number_value(word)
+    return None if value is None else float(value)
+
+
+def _unit_letter(word: str) -> tuple[str, bool, int]:
+    key = _key(word)
+    key = "century" if key == "centurie" else key
+    return UNITS[key]
+
+
+def resolve_ago(g: Groups, ctx: Context, start: int) -> Resolution:
+    letter, is_clock, mult = _unit_letter(g["unit"])
+    n = _count(g["n"])
+    later = _key(g["dir"]) in ("later", "from now", "hence")
+    if n is None:
+        return Resolution("DATE", "FUTURE_REF" if later else "PAST_REF", None,
+                          ctx.dct.isoformat() if ctx.dct else None, "vague distance from DCT")
+    if ctx.dct is None:
+        return _unresolved("DATE")
+    if letter == "Y" and n == 1 and ctx.quarter_in_sentence(start):
+        return _relative_quarter("year-earlier", ctx, start, 4 if later else 0)
+    if is_clock:
+        return _day(ctx.dct, "hours or minutes before DCT: the DCT's day", ctx.dct)
+    unit = "D" if letter in ("WE",) else letter
+    d = shift(ctx.dct, (n * mult) if later else -(n * mult), unit)
+    value, precision = value_at_precision(d, "Y" if unit in ("DE", "CE") else unit)
+    return Resolution("DATE", value, precision, ctx.dct.isoformat(), f"{g['n']} {g['unit']}(s) {_key(g['dir'])}, relative to DCT")
+
+
+def resolve_bare_ago(g: Groups, ctx: Context, start: int) -> Resolution:
+    value = "FUTURE_REF" if _key(g["dir"]) == "later" else "PAST_REF"
+    return Resolution("DATE", value, None, ctx.dct.isoformat() if ctx.dct else None, "vague distance from DCT")
+
+
+SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+               "bimonthly": "P2M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
+               "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H"}
+
+
+def resolve_set(g: Groups, ctx: Context, start: int) -> Resolution:
+    if g.get("adv"):
+        return Resolution("SET", SET_ADVERBS[_key(g["adv"])], None, None, "frequency adverb")
+    unit_word = _key(g.get("unit") or g.get("unit2"))
+    if unit_word in MONTHS:
+        return Resolution("SET", f"XXXX-{MONTHS[unit_word]:02d}", None, None, "every named month")
+    if unit_word in SEASONS:
+        return Resolution("SET", f"XXXX-{SEASONS[unit_word]}", None, None, "every season")
+    n = 2.0 if _key(g.get("n")) == "other" else (_count(g["n"]) if g.get("n") else 1.0)
+    return Resolution("SET", _duration_value(n or 1.0, unit_word), None, None, "recurring period")
+
+
+def _duration_value(n: float | None, unit_word: str) -> str:
+    """TIMEX3 duration: P2D, P3W, PT5H, P10Y for a decade; 24 hours is P1D as in TimeBank."""
+    letter, is_clock, mult = _unit_letter(unit_word)
+    if n is None:
+        return f"{'PT' if is_clock else 'P'}X{letter}"
+    if letter == "H" and n == 24:
+        return "P1D"
+    n = n * mult
+    if letter in ("DE", "CE"):
+        n, letter = n * (10 if letter == "DE" else 100), "Y"
+    whole = int(n)
+    text = f"{whole}{letter}"
+    if n != whole:
+        smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (60, "S") if is_clock else (30, "D")}
+        if letter in smaller:
+            factor, small = smaller[letter]
+            text += f"{round((n - whole) * factor)}{small}"
+    return ("PT" if is_clock else "P") + text
+
+
+def resolve_duration(g: Groups, ctx: Context, start: int) -> Resolution:
+    n = _count(g["n"])
+    return Resolution("DURATION", _duration_value(n, g["unit"]), None, None, "length of time")
+
+
+def resolve_vague_duration(g: Groups, ctx: Context, start: int) -> Resolution:
+    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
+
+
+def resolve_bare_units(g: Groups, ctx: Context, start: int) -> Resolution:
+    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
+
+
+def resolve_decades_long(g: Groups, ctx: Context, start: int) -> Resolution:
+    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
+
+
+def resolve_time(g: Groups, ctx: Context, start: int) -> Resolution:
+    day_word = _key(g.get("day"))
+    d: date | None = ctx.dct
+    reason = "clock time on the DCT's day"
+    if g.get("mon"):
+        sub = resolve_month_day({"mon": g["mon"], "d": g["d"]}, ctx, start)
+        d = date.fromisoformat(sub.value) if sub.value and "X" not in sub.value else None
+        reason = "clock time on the date given"
+    elif day_word in WEEKDAYS:
+        sub = resolve_weekday({"wd": day_word}, ctx, start)
+        d = date.fromisoformat(sub.value[:10]) if sub.value and "X" not in sub.value else None
+        reason = "clock time on the weekday given"
+    elif day_word and ctx.dct is not None:
+        d = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day_word])
+        reason = f"clock time {day_word}"
+    if d is None:
+        reason = NO_DCT
+    return _with_clock(d, g["t"], reason)
+
+
+def resolve_ordinal_day(g: Groups, ctx: Context, start: int) -> Resolution:
+    dom = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
+    if ctx.dct is None:
+        return _unresolved("DATE", f"XXXX-XX-{dom:02d}", "day")
+    d = day_of_month_before(dom, ctx.dct)
+    if d is None:
+        return Resolution("DATE", None, None, ctx.dct.isoformat(), "no such day of month near the DCT")
+    return _day(d, "day of month, latest on or before DCT", ctx.dct)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    name.removeprefix("resolve_"): fn for name, fn in list(globals().items())
+    if name.startswith("resolve_") and callable(fn)
+}

@@ -1,0 +1,52 @@
+"""Who says what: according to, speech verbs, quotes, nested sources, pronoun speakers."""
+
+import pytest
+
+from crosswire.model import Article, Claim
+from crosswire.nlp.attribution import AttributionStage, source_for_span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def stage():
+    from crosswire.resources import Resources
+
+    return AttributionStage(Resources())
+
+
+def claims_of(stage, text):
+    return stage(Article(raw_text=text, text=text)).claims
+
+
+@pytest.mark.parametrize(("text", "source", "voice", "cue"), [
+    ("At least 9 villagers died, according to the regional governor.", "regional governor", "reported", "according to"),
+    ("According to aid workers, the road was cut.", "aid workers", "reported", "according to"),
+    ("The defence ministry denied that its jets had struck the market.", "defence ministry", "reported", "deny"),
+    ("“We will hold the bridge,” the colonel told reporters.", "colonel", "quote", "tell"),
+    ("Rebels reached the outskirts on Monday, the army said.", "army", "reported", "say"),
+    ("Maria Lopez, a spokeswoman for the mayor, said that schools would reopen.", "Maria Lopez", "reported", "say"),
+    ("The agency, citing a hospital source, said 14 people were hurt.", "a hospital source via agency", "reported", "say"),
+])
+def test_attribution_forms(stage, text, source, voice, cue):
+    claims = claims_of(stage, text)
+    assert [(c.source, c.voice, c.cue) for c in claims] == [(source, voice, cue)]
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_pronoun_speaker_resolves_to_previous_subject(stage):
+    claims = claims_of(stage, "The envoy arrived in the capital. He said the talks had stalled.")
+    assert [c.source for c in claims] == ["envoy"]
+
+
+def test_outlet_voice_has_no_claim(stage):
+    assert claims_of(stage, "Rebels entered the city at dawn.") == []
+
+
+def test_source_for_span_picks_tightest_claim():
+    text = "x" * 100
+    article = Article(raw_text=text, text=text, claims=[
+        Claim(0, 100, text, "outer"), Claim(10, 40, text[10:40], "inner")])
+    assert source_for_span(article, 12, 20) == "inner"
+    assert source_for_span(article, 50, 60) == "outer"
+    assert source_for_span(Article(raw_text=text, text=text), 0, 5) is None

@@ -1,0 +1,97 @@
+"""Event typing in ACLED's taxonomy on sentences written for these tests."""
+
+import pytest
+
+from crosswire.model import Article, Figure, Place, Sentence
+from crosswire.nlp.events import EventsStage
+from crosswire.nlp.events_lexicon import acled_actor, load_trigger_lexicon
+
+ACLED_SUB_TYPES = {
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+    "Chemical weapon", "Attack", "Abduction/forced disappearance", "Sexual violence", "Peaceful protest",
+    "Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other",
+}
+
+
+def test_lexicon_uses_acled_spelling():
+    lexicon = load_trigger_lexicon()
+    assert {e.sub_event_type for e in lexicon.values()} <= ACLED_SUB_TYPES
+    assert lexicon[("air", "strike")].sub_event_type == "Air/drone strike"
+
+
+def test_lexicon_rejects_bad_lines():
+    with pytest.raises(ValueError):
+        load_trigger_lexicon("clash\tFIGHT")
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Afghan soldiers", None, "Military Forces of Afghanistan"),
+    ("police", "Mexico", "Police Forces of Mexico"),
+    ("protesters", "Chile", "Protesters (Chile)"),
+    ("unknown gunmen", "India", "Unidentified Armed Group (India)"),
+    ("Taliban", "Afghanistan", "Taliban"),
+    ("a farmer", "Nigeria", "Civilians (Nigeria)"),
+    (None, "Nigeria", None),
+])
+def test_acled_actor_names(phrase, country, name):
+    assert acled_actor(phrase, country) == name
+
+
+@pytest.fixture(scope="session")
+def stage():
+    from crosswire.resources import Resources
+
+    return EventsStage(Resources())
+
+
+def events_of(stage, text, **fields):
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], **fields)
+    return stage(article).events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "event_type", "sub"), [
+    ("An air strike on the old quarter killed a photographer.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Troops and rebels clashed for hours near the river crossing.", "Battles", "Armed clash"),
+    ("Artillery pounded the eastern districts overnight.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("A roadside bomb hit a minibus on the highway.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Gunmen shot dead a shopkeeper outside his home.", "Violence against civilians", "Attack"),
+    ("Armed men kidnapped two aid workers on the road.", "Violence against civilians", "Abduction/forced disappearance"),
+    ("Hundreds of nurses protested outside the hospital demanding higher pay.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse students who were protesting fees.", "Protests", "Protest with intervention"),
+    ("Protesters threw stones at police and torched a bus.", "Riots", "Violent demonstration"),
+    ("A mob beat a suspected thief to death in the market.", "Riots", "Mob violence"),
+    ("Insurgents captured the town of Qasr after the army withdrew.", "Strategic developments", "Non-state actor overtakes territory"),
+    ("Soldiers defused an explosive device planted under a bridge.", "Strategic developments", "Disrupted weapons use"),
+    ("The two parties signed a ceasefire agreement in the capital.", "Strategic developments", "Agreement"),
+])
+def test_event_typing(stage, text, event_type, sub):
+    events = events_of(stage, text)
+    assert events, text
+    assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub)
+
+
+@pytest.mark.slow
+def test_failed_attempt_is_not_a_capture(stage):
+    events = events_of(stage, "Rebels tried to capture the town but their attack failed for the second time.")
+    assert events[0].sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+    assert events[0].modality == "failed"
+
+
+@pytest.mark.slow
+def test_fatalities_place_and_date_come_from_the_sentence(stage):
+    text = "An air strike on the market in Idlib killed 12 people."
+    places = [Place(31, 36, "Idlib", name="Idlib", lat=35.9, lon=36.6, feature_code="P.PPLA", country="SY")]
+    figures = [Figure(44, 46, "12", 12, kind="killed")]
+    ev = events_of(stage, text, places=places, figures=figures)[0]
+    assert (ev.fatalities, ev.place, ev.date_precision) == (12, 0, None)
+    assert ev.plover == "ASSAULT"
+    assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.slow
+def test_sentence_without_event_gives_none(stage):
+    assert events_of(stage, "The committee will meet again next month to review the budget.") == []

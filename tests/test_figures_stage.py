@@ -1,0 +1,95 @@
+"""People counts typed from the parse: kinds, groups, breakdowns, what is not a count of people."""
+
+import pytest
+
+from crosswire.model import Article, Figure, Sentence, TimeRef
+from crosswire.nlp.figures import FiguresStage, link_breakdowns, sum_mismatch_notes
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def stage():
+    from crosswire.resources import Resources
+
+    return FiguresStage(Resources())
+
+
+def figures_of(stage, text, times=()):
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], times=list(times))
+    return stage(article)
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Officials said 640 people have died since the offensive began.", 640, "killed"),
+    ("The raid killed at least 14 in the village.", 14, "killed"),
+    ("Nine were wounded in the blast.", 9, "injured"),
+    ("Nearly 90,000 residents have been displaced by the floods of fighting.", 90000, "displaced"),
+    ("About 3.200 troops were deployed to the border.", 3200, "troops"),
+    ("Dozens of families fled the district overnight.", 12, "displaced"),
+    ("The death toll rose to 41 on Sunday.", 41, "killed"),
+    ("Police arrested 17 demonstrators near the ministry.", 17, "detained"),
+    ("Militants freed 6 hostages after talks.", 6, "released"),
+])
+def test_figure_kinds(stage, text, value, kind):
+    figs = figures_of(stage, text).figures
+    assert [(f.value, f.kind) for f in figs] == [(value, kind)]
+
+
+def test_qualifier_and_group(stage):
+    fig = figures_of(stage, "At least 30 rebel fighters were killed near the dam.").figures[0]
+    assert (fig.qualifier, fig.group, fig.kind) == ("at least", "rebel fighters", "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting happened at 7 p.m. on the 2300 block of Oak Lane.",
+    "Call 555-210-3344 with information.",
+    "The town spent $4 million, and 60% of voters approved in 2019.",
+    "Gunmen fired 40 rockets at three villages.",
+])
+def test_not_counts_of_people(stage, text):
+    assert figures_of(stage, text).figures == []
+
+
+def test_age_is_not_a_count_but_the_person_is(stage):
+    figs = figures_of(stage, "A 15-year-old boy was hurt.").figures
+    assert [(f.value, f.kind) for f in figs] == [(1, "injured")]
+
+
+def test_breakdown_parts_point_at_total_and_add_up(stage):
+    text = "The battle left 90 dead: 20 civilians, 45 rebel fighters and 25 soldiers."
+    article = figures_of(stage, text)
+    total, *parts = article.figures
+    assert total.value == 90 and total.kind == "killed"
+    assert [p.part_of for p in parts] == [0, 0, 0]
+    assert all(p.kind == "killed" for p in parts)
+    assert not [n for n in article.notes if n.code == "figure.sum_mismatch"]
+
+
+def test_breakdown_mismatch_is_noted(stage):
+    text = "The battle left 90 dead: 20 civilians and 45 soldiers."
+    article = figures_of(stage, text)
+    assert [n.code for n in article.notes] == ["figure.sum_mismatch"]
+
+
+def test_separate_clause_is_not_a_part(stage):
+    text = "Eleven militants including 3 commanders were killed and 4 were wounded."
+    figs = figures_of(stage, text).figures
+    assert [(f.value, f.kind, f.part_of) for f in figs] == [(11, "killed", None), (3, "killed", 0),
+                                                            (4, "injured", None)]
+
+
+def test_time_and_attribution_from_sentence(stage):
+    text = "At least 12 people were killed on Friday, according to the health ministry."
+    times = [TimeRef(34, 40, "Friday", "DATE", "2024-12-06", "day")]
+    fig = figures_of(stage, text, times).figures[0]
+    assert fig.time == "2024-12-06"
+    assert fig.attributed_to == "health ministry"
+
+
+def test_sum_check_on_hand_built_figures():
+    text = "10 dead: 4 a, 5 b"
+    figs = [Figure(0, 2, "10", 10, kind="killed"), Figure(9, 10, "4", 4), Figure(14, 15, "5", 5)]
+    link_breakdowns(figs, text)
+    assert [f.part_of for f in figs] == [None, 0, 0]
+    assert len(sum_mismatch_notes(figs, text)) == 1

@@ -1,0 +1,102 @@
+"""Header date forms, date clashes, titles, bylines and the language guess from a report's own text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from crosswire.ingest.dates import parse_date_line, parse_datetime_value
+from crosswire.ingest.metadata import guess_language, guess_title, text_metadata, undouble
+
+
+@pytest.mark.parametrize(("line", "expected", "kind"), [
+    ("December 5, 2024 Hour: 8:45 am", datetime(2024, 12, 5, 8, 45, tzinfo=UTC), "page"),
+    ("Thu, 12/05/2024 - 10:40", datetime(2024, 12, 5, 10, 40, tzinfo=UTC), "page"),
+    ("December 20, 2024", datetime(2024, 12, 20, tzinfo=UTC), "page"),
+    ("Sun, 12/05/2024", datetime(2024, 5, 12, tzinfo=UTC), "page"),  # the weekday settles day vs month
+    ("05.12.2024", datetime(2024, 12, 5, tzinfo=UTC), "page"),  # dotted dates are day first
+    ("Published: 7 March 2021 10:05 GMT", datetime(2021, 3, 7, 10, 5, tzinfo=UTC), "header"),
+    ("Updated: 2021-03-08T09:00:00Z", datetime(2021, 3, 8, 9, tzinfo=UTC), "updated"),
+    ("Nora Bell Mon, 03/08/2021 - 18:20", datetime(2021, 3, 8, 18, 20, tzinfo=UTC), "byline"),
+    ("By Sam Ortiz | Dec. 4, 2022 at 3:10 pm EST",
+     datetime(2022, 12, 4, 15, 10, tzinfo=timezone(timedelta(hours=-5))), "byline"),
+])
+def test_header_date_forms(line: str, expected: datetime, kind: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None
+    assert (found.value, found.kind) == (expected, kind)
+
+
+@pytest.mark.parametrize("line", [
+    "Fighting resumed on Tuesday, December 3, 2024, near the northern town of Ardan.",
+    "December 5, 2024 local officials said",
+    "Nothing here looks like a date.",
+    "February 30, 2024",
+    "March 3, 1066",
+])
+def test_sentences_and_bad_dates_are_not_headers(line: str) -> None:
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-04-01T12:00:00+03:00", datetime(2023, 4, 1, 9, tzinfo=UTC)),
+    ("Sat, 01 Apr 2023 09:00:00 GMT", datetime(2023, 4, 1, 9, tzinfo=UTC)),
+    ("2023-04-01", datetime(2023, 4, 1, tzinfo=UTC)),
+    (1680339600, datetime(2023, 4, 1, 9, tzinfo=UTC)),
+    ("1 avril 2023", datetime(2023, 4, 1, tzinfo=UTC)),
+])
+def test_metadata_date_values(value: object, expected: datetime) -> None:
+    found = parse_datetime_value(value)
+    assert found is not None and found == expected and found.tzinfo is not None
+
+
+@pytest.mark.parametrize("value", ["yesterday", "two days ago", "", None, "soon", True])
+def test_relative_or_missing_metadata_dates_are_refused(value: object) -> None:
+    assert parse_datetime_value(value) is None
+
+
+REPORT_WITH_CLASH = """March 30, 2022
+Ferry strike enters its second week
+
+Ferries between the islands stayed in port again as crews kept up their walkout over pay.
+
+Lena Park Tue, 03/15/2022 - 09:10
+
+Union officials said talks would resume at the weekend.
+"""
+
+
+def test_date_clash_keeps_earliest_and_notes_both() -> None:
+    found = text_metadata(REPORT_WITH_CLASH)
+    assert found.published is not None
+    assert found.published.found.value == datetime(2022, 3, 15, 9, 10, tzinfo=UTC)
+    assert [d.found.kind for d in found.dates] == ["page", "byline"]
+    assert found.clash is not None and found.clash.code == "date.clash"
+    assert "March 30, 2022" in found.clash.message and "03/15/2022" in found.clash.message
+    assert found.byline == "Lena Park"
+    assert found.title == "Ferry strike enters its second week"
+
+
+def test_dates_a_day_apart_or_updates_do_not_clash() -> None:
+    assert text_metadata("June 1, 2022\nTitle of a short item\n\nPublished: June 2, 2022\n").clash is None
+    assert text_metadata("June 1, 2022\nUpdated: June 9, 2022\nBody text follows here.").clash is None
+
+
+def test_bare_dates_deep_in_the_body_are_ignored() -> None:
+    lines = ["Headline about a harbour"] + [f"Paragraph {i} of the report." for i in range(8)] + ["June 1, 2022"]
+    assert text_metadata("\n".join(lines)).dates == []
+
+
+def test_title_guess() -> None:
+    assert guess_title("A long first line that is a full sentence of reporting, not a headline at all.\n") is None
+    assert guess_title("X/ @someone\nRiver levels fall after a week of floods\nBody.") == (
+        "River levels fall after a week of floods")
+    assert undouble("Harbour reopens to shipsHarbour reopens to ships") == "Harbour reopens to ships"
+    assert undouble("Harbour reopens to ships") == "Harbour reopens to ships"
+
+
+def test_language_guess() -> None:
+    assert guess_language("The council said that it would meet again on Monday to vote on the plan.") == "en"
+    assert guess_language("Le conseil a dit qu'il se réunirait lundi pour voter sur le projet de loi.") is None
+    assert guess_language("Too short") is None
