@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from bench.common import SharedDataMissing, shared_dir
+
 from crosswire.link.entities import Entity, resolve_entities
 from crosswire.model import Article, Mention
 from crosswire.nlp.annotate import AnnotateStage

@@ -95,3 +95,25 @@ def test_fatalities_place_and_date_come_from_the_sentence(stage):
 @pytest.mark.slow
 def test_sentence_without_event_gives_none(stage):
     assert events_of(stage, "The committee will meet again next month to review the budget.") == []
+
+
+class _NoParser:
+    """Resources whose parser must not be called: the stages have to reuse the Doc they are given."""
+
+    @property
+    def nlp(self):
+        raise AssertionError("the stage parsed the text again instead of reusing article.meta['doc']")
+
+
+@pytest.mark.slow
+def test_stages_reuse_the_parsed_doc(stage):
+    from crosswire.nlp.attribution import AttributionStage
+    from crosswire.nlp.figures import FiguresStage
+
+    text = "Rebels shelled the town on Monday, killing 4 civilians, the army said."
+    doc = stage.resources.nlp(text)
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], meta={"doc": doc})
+    for other in (AttributionStage(_NoParser()), FiguresStage(_NoParser()), EventsStage(_NoParser())):
+        article = other(article)
+    assert article.events[0].fatalities == 4
+    assert article.events[0].attributed_to == "army"

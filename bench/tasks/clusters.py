@@ -60,7 +60,8 @@ def ecb_documents(root: Path, limit: int | None) -> list[tuple[StoryDoc, str]]:
 
 def gvc_documents(root: Path, limit: int | None) -> list[tuple[StoryDoc, str]]:
     """(document, gold incident) ordered by incident then document id; the first `limit` of them."""
-    rows = [json.loads(line) for line in (root / "gvc" / "documents.jsonl").open(encoding="utf-8") if line.strip()]
+    with (root / "gvc" / "documents.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
     rows.sort(key=lambda r: (str(r["gvc_event_id"]), r["doc_id"]))
     if limit is not None:
         rows = rows[:limit]

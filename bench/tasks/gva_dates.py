@@ -55,7 +55,9 @@ def document_event_date(content: str, dct: date | None) -> str | None:
     shooting = [(s, e) for s, e in split_sentences(content)
                 if SHOOTING.search(content[s:e]) and not BOILERPLATE.match(content[s:e])][:MAX_SENTENCES]
     for start, end in shooting:
-        chosen = event_date_for_sentence(times, start, end, dct)
+        cue = SHOOTING.search(content, start, end)
+        trigger = (cue.start(), cue.end()) if cue else None
+        chosen = event_date_for_sentence(times, start, end, dct, trigger=trigger)
         if chosen.source == "sentence" and chosen.precision == "day":
             return chosen.value
     return dct.isoformat() if dct else None

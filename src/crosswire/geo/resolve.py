@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Place
-from .context import CA_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Cues, cues_at, suffix_cues, us_state_code
+from .context import (
+    CA_PROVINCE_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
+    Cues,
+    cues_at,
+    suffix_cues,
+    us_state_code,
+)
 from .gazetteer import Candidate, GazetteerLike
 from .normalise import content_tokens
 

@@ -8,6 +8,7 @@ models tag towns as organisations); and a gazetteer recogniser for capitalised n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..model import Article, Mention
@@ -28,7 +29,7 @@ BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "
                              "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "ORDINAL", "QUANTITY", "PERCENT"})
 # Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa").
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|az|ez|de|du|del|la|le|of|on|upon)[- ])?[A-Z][\w’'-]*)*")
+    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|du|del|la|le|of|on|upon)[- ])?[A-Z][\w’'-]*)*")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -56,8 +57,10 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
     named = [t for t in mentions if t.label in PLACE_LABELS]
     countries = _named_countries(named, gazetteer)
     for tp in mentions:
-        if tp.label in MISLABELLED and _mislabelled_place(tp, article.text, gazetteer, countries):
-            named.append(tp)
+        if tp.label in MISLABELLED:
+            how = _mislabelled_place(tp, article.text, gazetteer, countries)
+            if how is not None:
+                named.append(replace(tp, fuzzy_ok=how == "fuzzy"))
     taken = [(t.start, t.end) for t in mentions if t.label in BLOCKING_LABELS] + \
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
@@ -79,20 +82,20 @@ def _trimmed(mention: Mention, text: str) -> ToponymCandidate | None:
 
 
 def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike,
-                       countries: frozenset[str]) -> bool:
+                       countries: frozenset[str]) -> str | None:
     """A PERSON/ORG/NORP/LANGUAGE mention that is in fact a place name (small models mislabel towns).
 
-    Yes when its text is a strong gazetteer match, or when it reads like a place (a geographic head word
-    such as "Jabal" or "Tell", or a locative cue before it) and is within a typo of a place in a
-    country the report names.
+    "exact" when its text is a strong gazetteer match; "fuzzy" when it reads like a place (a geographic
+    head word such as "Jabal" or "Tell", or a locative cue before it) and is within a typo of a place
+    in a country the report names; None otherwise.
     """
     if _strong_place(gazetteer.lookup(tp.text), countries, FOCUS_MIN_POPULATION):
-        return True
+        return "exact"
     words = tp.text.split()
     looks_local = words[0].casefold() in GEO_HEADS or bool(_LOCATIVE_BEFORE.search(text[max(0, tp.start - 30):tp.start]))
     if not looks_local or not countries or len(tp.text) < 6:
-        return False
-    return bool(gazetteer.fuzzy(tp.text, countries))
+        return None
+    return "fuzzy" if gazetteer.fuzzy(tp.text, countries) else None
 
 
 def _named_countries(named: list[ToponymCandidate], gazetteer: GazetteerLike) -> frozenset[str]:

@@ -15,6 +15,10 @@ import unicodedata
 _APOSTROPHES = "'\u2018\u2019\u02bc\u02bf\u02be`\u00b4"
 _ARTICLES = {"al", "el", "ul", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "ad-", "l"}
 _SUN_ARTICLES = ("al", "el")
+# Titles and ranks reporters put before a name: dropped from the key ("Lt Gen Ryder" -> "Ryder").
+_TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt",
+           "captain", "sgt", "brig", "president", "pm", "minister", "sheikh", "shaikh", "cheikh", "emir",
+           "king", "prince", "imam", "rev", "sir", "lord", "m", "mme", "sr", "sra", "presidente"}
 
 
 def strip_diacritics(text: str) -> str:
@@ -38,6 +42,8 @@ def _join_particles(tokens: list[str]) -> list[str]:
     """
     out: list[str] = []
     glue = ""
+    while len(tokens) > 1 and tokens[0] in _TITLES:
+        tokens = tokens[1:]
     for tok in tokens:
         if tok in _ARTICLES:
             continue

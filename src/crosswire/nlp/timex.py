@@ -1,14 +1,15 @@
 """The time stage: find time expressions in a report and normalise them against its DCT.
 
 `find_times` is rule-based and fast (regular expressions, no model): recognition rules live in
-`timex_rules`, normalisers in `timex_resolve`, calendar arithmetic in `timex_calendar`. Values are
-TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199 / PAST_REF,
+`timex_rules`, normalisers in `timex_resolve` and `timex_periods`, calendar arithmetic in `timex_calendar`. Values are
+TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199X / PAST_REF,
 TIME 2024-12-05T08:45 / 2024-12-05TMO, DURATION P2D / PT5H, SET P1W / XXXX-WXX-1). Every `TimeRef`
 carries a `reason`; relative expressions carry the `anchor` they were resolved from.
 
-Narrative time: a bare weekday after an explicit date (with its year, at least 8 days from the DCT)
-in the same paragraph resolves from that date instead of the DCT; "the next day" counts from the
-last day the text named. Quoted speech is not treated apart: it resolves against the DCT.
+Narrative time: a bare weekday after an explicit past date (at least 8 days before the DCT), in
+that sentence or the next one of its paragraph, resolves from that date instead of the DCT.
+"The next day", "the next morning" and clock times without a day count from the last day the
+text named. Quoted speech is not treated apart: it resolves against the DCT.
 """
 
 from __future__ import annotations

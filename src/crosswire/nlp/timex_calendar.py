@@ -124,7 +124,7 @@ def nearest_year_date(month: int, day: int, ref: date, tense: str | None = None)
     """The date with this month and day nearest to `ref` (previous, same or next year).
 
     With tense "past" a date after `ref` is only chosen when it is within a week; with "future"
-    a date before `ref` only when within a week. That keeps "Nov. 27" in a December report in
+    a date before `ref` only when within a week (otherwise such a date costs 5x its distance). That keeps "Nov. 27" in a December report in
     the same year and "Jan. 3" in a late-December report in the next one.
     """
     candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
@@ -134,9 +134,9 @@ def nearest_year_date(month: int, day: int, ref: date, tense: str | None = None)
     def cost(d: date) -> float:
         gap = (d - ref).days
         if tense == "past" and gap > 7:
-            return gap * 4
+            return gap * 5
         if tense == "future" and gap < -7:
-            return -gap * 4
+            return -gap * 5
         return abs(gap)
 
     return min(candidates, key=cost)
@@ -214,7 +214,7 @@ def holiday_date(name: str, year: int) -> date | None:
     key = " ".join(name.lower().replace("'", "").split())
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new years day": (1, 1), "new years": (1, 1), "new years eve": (12, 31),
-             "independence day": (7, 4), "halloween": (10, 31), "valentines day": (2, 14)}
+             "independence day": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31), "valentines day": (2, 14)}
     if key in fixed:
         return date(year, *fixed[key])
     if key.startswith("thanksgiving"):

@@ -21,9 +21,11 @@ FUTURE_MARKERS = re.compile(
     re.IGNORECASE)
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|began|came|went|took|made|gave|saw|left|fell|rose|won|lost|held|led"
-    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|\w{3,}(?<!e)ed)\b", re.IGNORECASE)
+    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been|\w{3,}(?<!e)ed)\b", re.IGNORECASE)
 FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
-PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
+PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:\w+\s+){0,2}(?:the\s+)?$", re.IGNORECASE)
+# "is expected", "be held": a participle after these is not a past tense.
+PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
@@ -84,7 +86,7 @@ class Context:
             return "past"
         future = [m.span() for m in FUTURE_MARKERS.finditer(self.text, start, end)]
         past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
-                if not any(a <= m.start() < b for a, b in future)]
+                if not any(a <= m.start() < b for a, b in future) and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
         markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past])
         before = [tense for at, tense in markers if at < pos]
         if before:

@@ -38,6 +38,9 @@ QUANT_RE = (r"(?:the|a|an|each\s+of\s+the|at\s+least|at\s+most|more\s+than|less\
             r"|only|just|another|additional|an\s+additional|first|last|past|next|final|coming|previous"
             r"|following|remaining|latest|initial|further|same|entire|whole|full|year-earlier"
             r"|the\s+better\s+part\s+of|well\s+over|under|within|barely)")
+TEENS_RE = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+TENS_RE = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+ONES_RE = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|numerous|multiple|coming|recent|ensuing)"
 
 
@@ -160,6 +163,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<mod>{EDGE_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})\b|(?P<rel>this|last|next)\s+year\b)"), accept_month),
     Rule("month", _compile(
         rf"\b(?:(?P<mod>{EDGE_RE}|last|next|this|this\s+past|this\s+coming)[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"), accept_month),
+    Rule("spelled_year", _compile(
+        rf"\b(?:the\s+year\s+)?(?:(?P<mon>{FULL_MONTH_RE})\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<y>{TEENS_RE}|{TENS_RE}(?:-{ONES_RE})?)"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<small>{TEENS_RE}|{ONES_RE}|ten))?)\b"), None),
     Rule("decade", _compile(
         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|'(?P<short>\d)0'?s|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
     Rule("century", _compile(r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b")),
@@ -177,7 +183,7 @@ RULES: tuple[Rule, ...] = (
     Rule("season", _compile(
         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late)[\s-]+)?(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"), accept_season),
     Rule("holiday", _compile(
-        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b")),
+        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b")),
     Rule("deictic_day", _compile(
         rf"\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?\b(?:\s+(?P<pod>{PART_OF_DAY_RE}))?")),
     Rule("this_pod", _compile(
