@@ -100,3 +100,30 @@ def test_language_guess() -> None:
     assert guess_language("The council said that it would meet again on Monday to vote on the plan.") == "en"
     assert guess_language("Le conseil a dit qu'il se réunirait lundi pour voter sur le projet de loi.") is None
     assert guess_language("Too short") is None
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Rebels near the city\nBy Lina Haddad, Orontes Wire\nMonday, March 3, 2025\n\nBody text here.", "Orontes Wire"),
+    ("Aid arrives\nBy Lina Haddad\n\nTrucks carrying flour crossed on Monday.", None),
+])
+def test_outlet_from_byline_or_wire_dateline(text: str, outlet: str | None) -> None:
+    from crosswire.ingest.metadata import find_outlet
+
+    assert find_outlet(text) == outlet
+
+
+def test_wire_agency_from_dateline() -> None:
+    from crosswire.ingest.metadata import find_wire_agency
+
+    assert find_wire_agency("Aid arrives\n\nAMMAN, Mar 3 (Desert Press) - Trucks crossed on Monday.") == "Desert Press"
+    assert find_wire_agency("Aid arrives\n\nTrucks crossed (on Monday) - officials said.") is None
+
+
+def test_html_markup_time_of_day_is_kept() -> None:
+    from crosswire.ingest.html import published_time_in_markup
+
+    page = ('<html><head><meta property="article:published_time" content="2024-12-04T16:05:00Z"></head>'
+            "<body><p>x</p></body></html>")
+    assert published_time_in_markup(page).isoformat() == "2024-12-04T16:05:00+00:00"
+    assert published_time_in_markup('<html><head><meta property="article:published_time" '
+                                     'content="2024-12-04"></head><body></body></html>') is None

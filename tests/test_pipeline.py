@@ -108,3 +108,12 @@ def test_import_loads_no_model() -> None:
             "print(any(m.startswith(('spacy', 'en_core')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_split_keeps_what_the_first_part_assigns() -> None:
+    first, rest = Pipeline([Upper(), Count()]).split("upper")
+    assert (first.names, rest.names) == (["upper"], ["count"])
+    out = rest(first(Article(raw_text="ab")))
+    assert out.meta["n"] == 2
+    with pytest.raises(PipelineConfigError, match="cannot split"):
+        Pipeline([Upper()]).split("nope")

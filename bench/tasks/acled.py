@@ -74,84 +74,38 @@ def gold_date(value: str) -> str | None:
     return None
 
 
-TIME_STAGES = (("crosswire.nlp.times", "TimesStage"), ("crosswire.nlp.time", "TimeStage"),
-               ("crosswire.nlp.timex", "TimexStage"), ("crosswire.nlp.timex", "TimesStage"),
-               ("crosswire.nlp.times", "TimeStage"))
-PLACE_STAGES = (("crosswire.geo.stage", "PlacesStage"),)
+PIPELINE_STAGES = ["clean", "metadata", "annotate", "times", "places", "attribution", "figures", "events"]
 
 
-def _first_importable(candidates: tuple[tuple[str, str], ...]) -> Any:
-    import importlib
-
-    for module, cls in candidates:
-        try:
-            return getattr(importlib.import_module(module), cls)
-        except (ImportError, AttributeError):
-            continue
-    return None
-
-
-def optional_stages(resources: Any) -> tuple[list[Any], dict[str, float]]:
-    """annotate, times and places stages where this checkout has them (times fall back to a day regex)."""
-    from crosswire.nlp.annotate import AnnotateStage
-
-    stages: list[Any] = [AnnotateStage(resources)]
-    times_cls = _first_importable(TIME_STAGES)
-    stages.append(times_cls(resources) if times_cls else day_month_year_times)
-    places_cls = _first_importable(PLACE_STAGES)
-    if places_cls is not None:
-        stages.append(places_cls(resources))
-    return stages, {"times_stage": float(times_cls is not None), "places_stage": float(places_cls is not None)}
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTHS}|{_MONTHS[:3]}),? (\d{{4}})\b")
-
-
-def day_month_year_times(article: Any) -> Any:
-    """Stand-in for the time stage when it is missing: absolute 'D Month YYYY' dates only."""
-    from crosswire.model import TimeRef
-
-    for m in _DAY_RE.finditer(article.text):
-        value = gold_date(f"{m.group(1)} {m.group(2)} {m.group(3)}")
-        if value:
-            article.times.append(TimeRef(m.start(), m.end(), m.group(0), "DATE", value, "day",
-                                         reason="bench stand-in"))
-    return article
-
-
-def build_pipeline() -> tuple[Callable[[Any], Any], dict[str, float]]:
-    """The per-report stages available in this checkout, and which optional ones were found."""
-    from crosswire.nlp.attribution import AttributionStage
-    from crosswire.nlp.events import EventsStage
-    from crosswire.nlp.figures import FiguresStage
+def build_pipeline() -> Callable[[Any], Any]:
+    """The default per-report pipeline from cleaning to events (the real time and place stages)."""
     from crosswire.resources import Resources
+    from crosswire.stages import build_pipeline as build_stages
 
-    resources = Resources()
-    early, found = optional_stages(resources)
-    stages = [*early, AttributionStage(resources), FiguresStage(resources), EventsStage(resources)]
+    return build_stages(Resources(), PIPELINE_STAGES)
 
-    def run_one(article: Any) -> Any:
-        for stage in stages:
-            article = stage(article)
-        return article
 
-    return run_one, found
+def publication_time(row: dict[str, str]) -> datetime | None:
+    """The row's upload `timestamp` as the report's publication time (ISO, UTC), or None."""
+    if not row.get("timestamp"):
+        return None
+    iso = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC).isoformat()
+    return datetime.fromisoformat(iso)
 
 
 def run(data: Path, limit: int | None = None) -> dict[str, float]:
     """Score the main event of each note; metrics for dev and held-out rows."""
     from crosswire.model import Article
 
-    run_one, found = build_pipeline()
-    metrics: dict[str, float] = dict(found)
+    run_one = build_pipeline()
+    metrics: dict[str, float] = {}
     for split, rows in split_rows(load_rows(data), limit).items():
         results = []
         for row in rows:
             text = note_text(row["notes"])
-            published = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC) if row["timestamp"] else None
-            article = run_one(Article(raw_text=text, text=text, id=f"acled-{row['data_id']}",
-                                      published=published, published_source="metadata"))
+            published = publication_time(row)
+            article = run_one(Article(raw_text=text, id=f"acled-{row['data_id']}", published=published,
+                                      published_source="user" if published else "unknown"))
             results.append((row, article))
         metrics.update({f"{split}.{k}": v for k, v in score(results).items()})
     return metrics

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -62,28 +63,53 @@ def _progress(items: Iterator[Any], settings: Settings) -> Iterator[Any]:
     return iter(tqdm(items, desc="reports", unit="report", file=sys.stderr))
 
 
+INGEST_BATCH = 200  # reports prepared together, so an undated one can be dated against its batch
+
+
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
            resources: Resources | None = None, published: datetime | None = None) -> IngestSummary:
-    """Read, analyse and store every report under `paths`; bad inputs go to `rejects` (policy skip)."""
+    """Read, analyse and store every report under `paths`; bad inputs go to `rejects` (policy skip).
+
+    Reports are cleaned and their metadata read in batches first, so that a report with no date can
+    be dated with the dates of the other reports in its batch and in the store as context.
+    """
     resources = resources or make_resources(settings)
-    pipeline = build_pipeline(resources, settings.stages or None)
+    prepare, analyse = _split_after_metadata(build_pipeline(resources, settings.stages or None))
     summary = IngestSummary()
-    for item in _progress(read_articles(paths, settings, published), settings):
-        summary.read += 1
-        if isinstance(item, Reject):
-            _reject(store, summary, item, settings)
-            continue
-        if store.has_raw(item.raw_text):
-            summary.existing += 1
-            continue
-        article = _analyse(pipeline, item, store, summary, settings)
-        if article is None:
-            continue
-        result = store.add_article(article)
-        summary.added += result.status == "added"
-        summary.versions += result.status == "version"
-        summary.existing += result.status == "exists"
+    items = _progress(read_articles(paths, settings, published), settings)
+    while batch := list(islice(items, INGEST_BATCH)):
+        prepared = [a for a in (_prepare(prepare, item, store, summary, settings) for item in batch) if a]
+        known = store.published_dates() | {a.published.date().isoformat() for a in prepared
+                                           if a.published and a.published_source != "inferred"}
+        for article in prepared:
+            if article.published is None and known:
+                article.meta["other_dated"] = sorted(known)
+            done = _analyse(analyse, article, store, summary, settings)
+            if done is None:
+                continue
+            result = store.add_article(done)
+            summary.added += result.status == "added"
+            summary.versions += result.status == "version"
+            summary.existing += result.status == "exists"
     return summary
+
+
+def _split_after_metadata(pipeline: Pipeline) -> tuple[Pipeline, Pipeline]:
+    if "metadata" in pipeline.names:
+        return pipeline.split("metadata")
+    return Pipeline([]), pipeline
+
+
+def _prepare(prepare: Pipeline, item: Article | Reject, store: Store, summary: IngestSummary,
+             settings: Settings) -> Article | None:
+    summary.read += 1
+    if isinstance(item, Reject):
+        _reject(store, summary, item, settings)
+        return None
+    if store.has_raw(item.raw_text):
+        summary.existing += 1
+        return None
+    return _analyse(prepare, item, store, summary, settings)
 
 
 def _reject(store: Store, summary: IngestSummary, reject: Reject, settings: Settings) -> None:

@@ -63,9 +63,20 @@ class Registry:
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage]) -> None:
-        check_order(stages)
+    def __init__(self, stages: list[Stage], given: tuple[str, ...] = ()) -> None:
+        """`given`: fields filled before this pipeline runs (by an earlier pipeline), beyond the reader's."""
+        check_order(stages, given)
         self.stages = stages
+
+    def split(self, after: str) -> tuple[Pipeline, Pipeline]:
+        """Two pipelines: the stages up to and including `after`, and the rest."""
+        names = self.names
+        if after not in names:
+            raise PipelineConfigError(f"cannot split after {after!r}: not in the pipeline {names}")
+        cut = names.index(after) + 1
+        first = Pipeline(self.stages[:cut])
+        given = tuple(field for stage in first.stages for field in stage.assigns)
+        return first, Pipeline(self.stages[cut:], given)
 
     @property
     def names(self) -> list[str]:
@@ -104,9 +115,9 @@ class Pipeline:
                                      err.message, article.id or None))
 
 
-def check_order(stages: list[Stage]) -> None:
+def check_order(stages: list[Stage], given: tuple[str, ...] = ()) -> None:
     """Fail when a stage needs a field that no earlier stage (or the reader) assigns."""
-    available = set(READER_ASSIGNS)
+    available = set(READER_ASSIGNS) | set(given)
     seen: set[str] = set()
     for stage in stages:
         if stage.name in seen:

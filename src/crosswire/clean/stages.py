@@ -8,7 +8,9 @@ from ..ingest.metadata import (
     choose_published,
     date_clash,
     find_byline,
+    find_outlet,
     find_text_dates,
+    find_wire_agency,
     guess_language,
 )
 from ..model import Article, Note, article_id
@@ -58,7 +60,7 @@ class MetadataStage:
 
     name = METADATA_STAGE
     requires = ("text",)
-    assigns = ("published", "published_source", "byline", "language")
+    assigns = ("published", "published_source", "byline", "outlet", "language")
 
     def __init__(self, resources: object | None = None, header_lines: int = 5) -> None:
         self.resources = resources
@@ -71,6 +73,10 @@ class MetadataStage:
         self._set_published(article, dates)
         self._note_clash(article, dates)
         article.byline = article.byline or find_byline(article.text, dates)
+        article.outlet = article.outlet or find_outlet(article.text)
+        agency = find_wire_agency(article.text)
+        if agency:
+            article.meta["wire_agency"] = agency
         article.language = article.language or guess_language(article.text)
         return article
 

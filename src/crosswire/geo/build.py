@@ -108,18 +108,21 @@ def admin_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow,
             members[f"{row.cc}.{row.admin1}"].append(row)
             if row.admin2:
                 members[f"{row.cc}.{row.admin1}.{row.admin2}"].append(row)
+    points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in _tsv_rows(data_path("geo_admin1_points.tsv"))
+              if r[0] != "cc"}
     out = []
     for fname, level in (("geo_admin1CodesASCII.txt", "ADM1"), ("geo_admin2Codes.txt.gz", "ADM2")):
         for code, name, ascii_name, gid in _tsv_rows(data_path(fname)):
             inside = members.get(code)
             if not inside or not gid:
                 continue
-            lat, lon = centre([(r.lat or 0.0, r.lon or 0.0) for r in inside])
             parts = code.split(".")
+            lat, lon = points.get((parts[0], name)) or centre([(r.lat or 0.0, r.lon or 0.0) for r in inside])
             out.append((PlaceRow(int(gid), name, lat, lon, f"A.{level}", parts[0], parts[1],
                                  parts[2] if len(parts) > 2 else None,
                                  sum(r.population for r in inside),
-                                 f"{fname[4:]}; centre of {len(inside)} cities inside"),
+                                 f"{fname[4:]}; " + ("point from geo_admin1_points.tsv" if (parts[0], name) in points
+                                                     else f"centre of {len(inside)} cities inside")),
                         [name, ascii_name]))
     return out
 
@@ -153,17 +156,21 @@ def supplement_rows(path: Path | None = None) -> list[tuple[PlaceRow, list[str]]
     return out
 
 
-def merge_country_aliases(countries: list[tuple[PlaceRow, list[str]]],
-                          supplement: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
-    """Supplement rows of kind A.PCLI add names to the country with that code instead of a new entry."""
-    by_cc = {row.cc: names for row, names in countries}
+def merge_supplement(rows: list[tuple[PlaceRow, list[str]]],
+                     supplement: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
+    """Supplement rows naming a known place (its geonameid, or A.PCLI with its country code) add
+    their names to it instead of making a new entry; the rest are new places."""
+    by_cc = {row.cc: names for row, names in rows if row.fcode == "A.PCLI"}
+    by_id = {row.id: names for row, names in rows}
     rest = []
     for row, names in supplement:
-        if row.fcode == "A.PCLI" and row.cc in by_cc:
+        if row.id in by_id:
+            by_id[row.id].extend(names)
+        elif row.fcode == "A.PCLI" and row.cc in by_cc:
             by_cc[row.cc].extend(names)
         else:
             rest.append((row, names))
-    return countries + rest
+    return rows + rest
 
 
 def build_default(target: Path, enrich_dump: Path | None = None) -> int:
@@ -171,8 +178,8 @@ def build_default(target: Path, enrich_dump: Path | None = None) -> int:
     if target.exists():
         target.unlink()
     cities = load_cities(enrich_dump)
-    countries = country_rows(cities)
-    rows = cities + admin_rows(cities) + merge_country_aliases(countries, supplement_rows()) + continent_rows()
+    known = country_rows(cities) + continent_rows()
+    rows = cities + admin_rows(cities) + merge_supplement(known, supplement_rows())
     writer = GazetteerWriter(target, replacing=False)
     seen: set[int] = set()
     for row, names in rows:

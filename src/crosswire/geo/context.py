@@ -36,6 +36,8 @@ CA_PROVINCE_ABBREVIATIONS = {
     "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
     "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador", "N.L.": "Newfoundland and Labrador",
 }
+CA_POSTAL = {"BC": "B.C.", "AB": "Alta.", "SK": "Sask.", "MB": "Man.", "ON": "Ont.", "QC": "Que.",
+             "NB": "N.B.", "NS": "N.S.", "PE": "P.E.I.", "NL": "N.L."}
 US_POSTAL = frozenset(US_STATE_ABBREVIATIONS.values()) | {"AK", "HI", "ID", "IA", "ME", "OH", "UT"}
 
 

@@ -43,7 +43,7 @@ class Candidate:
     admin2: str | None
     population: int
     origin: str
-    match: str = "exact"  # exact | main | article | fuzzy | skeleton
+    match: str = "exact"  # main | exact (an alternate name) | article | fuzzy | skeleton | embedded
     edits: int = 0
 
     @property

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Place
 from .context import (
+    CA_POSTAL,
     CA_PROVINCE_ABBREVIATIONS,
+    US_POSTAL,
     US_STATE_ABBREVIATIONS,
     Cues,
     cues_at,
@@ -36,7 +38,8 @@ _GENERIC_SUFFIX = re.compile(
     r"village|suburbs)$", re.IGNORECASE)
 FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.2, "PPLA2": 0.1,
                  "ADM2": 0.0, "PPLA3": 0.03, "RGN": 0.4}
-MATCH_BONUS = {"main": 0.12, "exact": 0.05, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45}
+MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45,
+               "embedded": -0.1}
 NEAR_KM, REGION_KM = 150.0, 600.0
 
 
@@ -120,15 +123,36 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
         found = gazetteer.lookup(bare)
     if not found and demonyms:
         found = _demonym_candidates(name, gazetteer)
+    if not found:
+        found = _embedded_candidates(name, gazetteer)
     return found
+
+
+def _embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
+    """The place inside a longer name ("Colorado State University" -> Colorado): the longest run of
+    capitalised words that is a country, division, continent or city by its main or exact name."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i:i + size]
+            if not all(w[:1].isupper() for w in part):
+                continue
+            found = [replace(c, match="embedded") for c in gazetteer.lookup(" ".join(part))
+                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)]
+            if found:
+                return found
+    return []
 
 
 def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candidate]:
     """A US state or Canadian province written as a news abbreviation ("Ky.", "B.C.")."""
     if word in CA_PROVINCE_ABBREVIATIONS:
         return [c for c in gazetteer.lookup(CA_PROVINCE_ABBREVIATIONS[word]) if c.cc == "CA" and c.code == "ADM1"]
-    if word in US_STATE_ABBREVIATIONS:
-        state = gazetteer.admin1("US", US_STATE_ABBREVIATIONS[word])
+    if word in CA_POSTAL:
+        return _abbreviation_candidates(CA_POSTAL[word], gazetteer)
+    code = US_STATE_ABBREVIATIONS.get(word) or (word if word in US_POSTAL else None)
+    if code is not None:
+        state = gazetteer.admin1("US", code)
         return [state] if state else []
     return []
 
@@ -145,6 +169,8 @@ def _demonym_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
         return []
     if code.startswith("@"):
         return [c for c in gazetteer.lookup(CONTINENT_NAMES.get(code, "")) if c.code == "CONT"]
+    if code.startswith("="):
+        return [c for c in gazetteer.lookup(code[1:]) if c.match == "main" and c.fclass != "P"]
     country = gazetteer.country(code)
     return [replace(country, match="exact")] if country else []
 
@@ -245,6 +271,8 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
         parts.append(f"fuzzy match to {top.name} ({top.edits} edit{'s' if top.edits != 1 else ''})")
     elif top.match == "skeleton":
         parts.append(f"transliteration match to {top.name} (same consonants, {top.edits} edits)")
+    elif top.match == "embedded":
+        parts.append(f"the place {top.name} named inside a longer name")
     elif top.match == "article":
         parts.append(f"matched {top.name} ignoring articles")
     if qualifier:

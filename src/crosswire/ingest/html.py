@@ -8,6 +8,8 @@ no body (very short pages, odd markup), the visible text of the page is used ins
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import EmptyInput
@@ -36,6 +38,10 @@ def html_to_article(html: str, found: Found, options: ReadOptions) -> Article:
     document = _extract(html, found.url)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if text:
+        if found.published is None:
+            precise = published_time_in_markup(html)
+            if precise is not None:
+                found.published, found.published_source = precise, "metadata"
         _merge_metadata(found, document)
         found.meta["extraction"] = "trafilatura"
     else:
@@ -69,6 +75,37 @@ def _merge_metadata(found: Found, document: object) -> None:
         published = parse_datetime_value(getattr(document, "date", None))
         if published is not None:
             found.published, found.published_source = published, "metadata"
+
+
+_PUBLISHED_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='dc.date' or @name='DC.date.issued']/@content",
+    "//time[@datetime][1]/@datetime",
+)
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def published_time_in_markup(html: str) -> datetime | None:
+    """The publication time the page's markup states with its time of day (htmldate keeps only the day).
+
+    Only values that carry a time ("T" or a clock) are taken; a bare day is left to htmldate.
+    """
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None
+    candidates = [str(v) for xpath in _PUBLISHED_XPATHS for v in root.xpath(xpath)]
+    candidates += _JSONLD_PUBLISHED.findall(html)
+    for value in candidates:
+        if re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}", value):
+            parsed = parse_datetime_value(value)
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def _short_language(value: object) -> str | None:

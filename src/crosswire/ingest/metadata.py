@@ -146,7 +146,34 @@ def find_byline(text: str, dates: list[DateSeen], edge_lines: int = 3) -> str | 
     for line in lines[:edge_lines] + lines[-edge_lines:]:
         match = _BY_LINE.match(line)
         if match:
-            return match["name"].strip()
+            return match["name"].split(",")[0].strip()
+    return None
+
+
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\((?P<agency>[A-Z][\w .&'-]{1,40})\)\s+[-\u2013\u2014]")
+
+
+def find_outlet(text: str, edge_lines: int = 3) -> str | None:
+    """The outlet a text names for itself in a byline: "By Name, Outlet"."""
+    lines = [line.strip() for _s, _e, line in iter_lines(text) if line.strip()]
+    for line in lines[:edge_lines]:
+        match = _BY_LINE.match(line)
+        if match and "," in match["name"]:
+            outlet = match["name"].rsplit(",", 1)[1].strip()
+            if outlet[:1].isupper():
+                return outlet
+    return None
+
+
+def find_wire_agency(text: str, edge_lines: int = 6) -> str | None:
+    """The agency a wire dateline names ("BEIRUT, Dec 4 (Agency) - ..."): the dispatch's originator,
+    which is not the outlet when another outlet re-runs the dispatch."""
+    lines = [line.strip() for _s, _e, line in iter_lines(text) if line.strip()]
+    for line in lines[:edge_lines]:
+        match = _DATELINE_AGENCY.match(line)
+        if match:
+            return match["agency"].strip()
     return None
 
 

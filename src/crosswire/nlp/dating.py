@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from ..model import Article, Note, TimeRef
 from .timex import find_times
@@ -195,7 +195,7 @@ class DatingStage:
         if inferred is None:
             article.notes.append(Note(self.name, "date.unknown", reasoning))
             return article
-        article.published = datetime(inferred.year, inferred.month, inferred.day)
+        article.published = datetime(inferred.year, inferred.month, inferred.day, tzinfo=UTC)
         article.published_source = "inferred"
         article.notes.append(Note(self.name, "date.inferred", reasoning))
         return article

@@ -229,6 +229,8 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
         return _typed(clash, reason="armed clash trigger")
     if attack is None:
         return None
+    if _mob_perpetrator(attack) and not _victims_armed_strict(attack, sent):
+        return _typed(attack, "Riots", "Mob violence", "ASSAULT", "unorganised group attacked")
     if _victims_civilian(attack, sent):
         return _typed(attack, "Violence against civilians", "Attack", "ASSAULT", "civilian targets")
     if _victims_armed(attack, sent):
@@ -239,15 +241,41 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
 
 
 def _target_tokens(trig: Trigger, sent: SpacySpan) -> list[Token]:
-    """Who or what the violence was done to: objects, passive subjects, 'on/against X', counted victims."""
+    """Who or what the violence was done to: objects, passive subjects, 'on/against X', counted victims.
+
+    Objects of coordinated harm verbs count too ('attacked and killed 8 soldiers'); dates and times
+    ('On 3 March') never do.
+    """
     head = trig.head
-    out = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")):
+    heads = [head, *(c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in HARM_VERBS)]
+    out = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+                 and c.i > head.i):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     if head.dep_ in ("amod", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         out.append(head.head)  # "civilians killed"
-    out += [t for t in sent if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ("kill", "injure", "wound", "shoot")]
-    return out
+    out += [t for t in sent if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in HARM_VERBS]
+    return [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
+
+
+HARM_VERBS = {"kill", "injure", "wound", "shoot", "stab", "beat", "abduct", "kidnap", "behead", "execute",
+              "murder", "hurt", "torture", "assault", "attack", "hit", "target", "ambush"}
+
+
+def _mob_perpetrator(trig: Trigger) -> bool:
+    """The violence was done by an unorganised group of civilians ('villagers beat', 'attacked by a group of
+    traders'): ACLED's mob violence, not an armed group's attack on civilians."""
+    agent = _agent_token(trig.head)
+    if agent is None:
+        return False
+    if agent.lemma_.lower() in ("group", "crowd", "mob", "gang"):
+        of = [g for c in agent.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if agent.lemma_.lower() in ("crowd", "mob"):
+            return True
+        agent = of[0] if of else agent
+    plural = agent.tag_ in ("NNS", "NNPS")
+    return plural and agent.lemma_.lower() in lex.CIVILIAN_GROUP_WORDS | lex.CIVILIAN_NOUNS | lex.MOB_NOUNS \
+        and not _is_armed(agent)
 
 
 def _victims_civilian(trig: Trigger, sent: SpacySpan) -> bool:
@@ -265,6 +293,10 @@ def _victims_armed(trig: Trigger, sent: SpacySpan) -> bool:
     if targets:
         return any(_is_armed(t) for t in targets)
     return any(_is_armed(t) for t in sent)
+
+
+def _victims_armed_strict(trig: Trigger, sent: SpacySpan) -> bool:
+    return any(_is_armed(t) for t in _target_tokens(trig, sent))
 
 
 def _civilians_clash(clash: Trigger, sent: SpacySpan) -> bool:
@@ -442,19 +474,27 @@ def _phrase(tok: Token) -> str:
 
 
 def _agent(head: Token) -> str | None:
+    tok = _agent_token(head)
+    return _phrase(tok) if tok is not None else None
+
+
+def _agent_token(head: Token) -> Token | None:
+    """Who did it: the trigger's subject, its 'by X' agent, or the agent of the clause it sits in."""
     for c in head.children:
         if c.dep_ == "nsubj":
-            return _phrase(c)
+            return c
         if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return _phrase(pobj)
+                return pobj
         if c.dep_ == "acl" and c.pos_ == "VERB":  # "a bomb planted by X"
-            found = _agent(c)
-            if found:
+            found = _agent_token(c)
+            if found is not None:
                 return found
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return _agent(head.head) if head.dep_ != "nsubj" else None
+        return _agent_token(head.head) if head.dep_ != "nsubj" else None
     return None
 
 

@@ -22,6 +22,9 @@ CIVILIAN_GROUP_WORDS = {"group", "family", "villager", "resident", "worker", "st
                         "community", "youth", "local", "person", "man", "neighbour", "neighbor", "relative",
                         "farmer", "herder", "trader", "seller", "vendor", "member", "party", "clan", "tribe"}
 
+# Who makes a mob when they attack together (with CIVILIAN_GROUP_WORDS): rivals, neighbours, a crowd.
+MOB_NOUNS = {"rival", "crowd", "mob", "villager", "resident", "local", "relative", "supporter", "volunteer",
+             "seller", "vendor", "protester", "demonstrator", "youth", "passer", "bystander", "onlooker"}
 CIVILIAN_NOUNS = {
     "civilian", "man", "woman", "child", "boy", "girl", "villager", "farmer", "resident", "journalist",
     "reporter", "photographer", "teacher", "student", "worker", "trader", "shopkeeper", "driver",

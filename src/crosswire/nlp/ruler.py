@@ -84,11 +84,28 @@ def add_alias_ruler(nlp: Language, aliases: AliasTable) -> Language:
     return nlp
 
 
+# Lower-case Arabic articles inside a name: "Deir ez-Zor", "Jisr al-Shughur", "Ras el-Ain".
+NAME_PARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "-"}
+
+
 def _name_tokens_before(doc: Doc, end: int) -> int:
-    """Start index of the run of capitalised tokens that ends at `end` (exclusive)."""
+    """Start index of the run of capitalised tokens that ends at `end` (exclusive).
+
+    Arabic articles and hyphens inside the run are kept when a capitalised word precedes them.
+    """
     start = end
-    while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
-        start -= 1
+    while start > 0 and not doc[start - 1].is_sent_start:
+        prev = doc[start - 1]
+        if prev.is_title:
+            start -= 1
+            continue
+        inner = start - 1
+        while inner > 0 and doc[inner].lower_ in NAME_PARTICLES and inner < end:
+            inner -= 1
+        if inner < start - 1 and doc[inner].is_title and start < end:
+            start = inner
+            continue
+        break
     if start > 0 and doc[start - 1].is_title and doc[start - 1].is_sent_start and start < end:
         start -= 1
     return start
@@ -104,11 +121,34 @@ def _name_tokens_after(doc: Doc, start: int) -> int:
     return end
 
 
+# "X, a town north of ...", "X, the fourth-largest city in ...": X is a place.
+APPOSITION_PLACE_NOUNS = {"city", "town", "village", "hill", "mountain", "suburb", "district", "province",
+                          "region", "capital", "port", "neighbourhood", "neighborhood", "settlement"}
+
+
+def apposition_place_span(doc: Doc, comma: int) -> Span | None:
+    """The name before `, a/the [up to 3 words] city|town|...`, when `doc[comma]` is that comma."""
+    if comma + 2 >= len(doc) or doc[comma + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    window = doc[comma + 2:comma + 6]
+    head = next((t for t in window if t.lower_ in APPOSITION_PLACE_NOUNS), None)
+    if head is None or any(t.is_punct and t.text != "-" for t in doc[comma + 2:head.i]):
+        return None
+    start = _name_tokens_before(doc, comma)
+    if start >= comma:
+        return None
+    return Span(doc, start, comma, label="GPE", span_id="rule:apposition_place")
+
+
 def place_cue_spans(doc: Doc) -> list[Span]:
     """Spans that a place cue marks as a place name."""
     spans = []
     for i, tok in enumerate(doc):
         low = tok.lower_
+        if tok.text == "," and i > 0:
+            appo = apposition_place_span(doc, i)
+            if appo is not None:
+                spans.append(appo)
         if low in PLACE_BEFORE and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
             end = _name_tokens_after(doc, i + 2)
             if end > i + 2:

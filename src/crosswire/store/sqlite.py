@@ -213,6 +213,13 @@ class Store:
                                (article_id,)).fetchall()
         return _article_from_row(dict(row), ann)
 
+    def published_dates(self) -> set[str]:
+        """The distinct publication days (ISO) of stored reports whose date was not itself inferred."""
+        with self.reader() as conn:
+            rows = conn.execute("SELECT DISTINCT substr(published, 1, 10) FROM articles "
+                                "WHERE published IS NOT NULL AND published_source != 'inferred'").fetchall()
+        return {r[0] for r in rows}
+
     def entity_rows(self) -> list[dict[str, Any]]:
         with self.reader() as conn:
             rows = conn.execute(f"SELECT data FROM entities ORDER BY name LIMIT {ROW_CAP}").fetchall()
