@@ -49,6 +49,21 @@ def test_run_writes_store_report_and_every_export(example_run: tuple[Path, Path]
 
 
 @pytest.mark.slow
+def test_example_corpus_facts(example_run: tuple[Path, Path]) -> None:
+    """What examples/README.md says a correct analysis of the corpus shows."""
+    _, out = example_run
+    articles = [json.loads(x) for x in (out / "exports/articles.jsonl").read_text().splitlines()]
+    assert len(articles) == 12
+    copies = [a for a in articles if a["duplicate_of"]]
+    assert len(copies) == 2 and len({a["duplicate_of"] for a in copies}) == 1, "three copies of one dispatch"
+    original = next(a for a in articles if a["id"] == copies[0]["duplicate_of"])
+    assert all(original["published"] <= a["published"] for a in copies), "the first copy is the original"
+    undated = [a for a in articles if a["published_source"] == "inferred"]
+    assert len(undated) == 1 and "2024-12-03" <= undated[0]["published"][:10] <= "2024-12-05"
+    assert all(a["published"] for a in articles)
+
+
+@pytest.mark.slow
 def test_broken_example_is_rejected_with_reason(example_run: tuple[Path, Path]) -> None:
     db, _ = example_run
     with sqlite3.connect(db) as conn:

@@ -97,6 +97,7 @@ class Options:
 
     truecase: bool = True
     harmonise: bool = True
+    gazetteer: bool = True  # town names checked against crosswire's gazetteer
 
 
 def predict_document(nlp: Any, doc: ConllDoc, aliases: Any = None, truecaser: Any = None,
@@ -162,6 +163,10 @@ def run(data: Path, limit: int | None = None, options: Options | None = None,
     docs = read_conll(data / "conll2003" / "eng.testa")[:limit]
     resources = Resources()
     nlp = nlp if nlp is not None else resources.nlp
+    if options is None or options.gazetteer:
+        from crosswire.nlp.ruler import attach_gazetteer
+
+        attach_gazetteer(nlp, resources.gazetteer)
     truecaser = Truecaser.from_nlp(nlp)
     gold: set[tuple] = set()
     pred: set[tuple] = set()

@@ -205,7 +205,8 @@ def _protesters_violent(sent: SpacySpan, lemmas: set[str]) -> bool:
     hits = lemmas & lex.PROTESTER_VIOLENCE
     if {"stone", "pelt", "molotov", "vandalize", "vandalise", "ransack", "torch", "brick"} & hits:
         return True
-    return bool({"clash"} & hits and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS))
+    scuffle = {"clash", "scuffle", "brawl", "skirmish", "fight"}
+    return bool((scuffle & (hits | lemmas)) and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS))
 
 
 def _lethal_on_protest(sent: SpacySpan) -> bool:
@@ -449,15 +450,15 @@ def attach_following_fatalities(article: Article, events: list[EventMention]) ->
 
 def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
     """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
-    actor1 = _agent(head)
-    actor2 = _patient(head)
+    actor1 = _agent(head) or _attack_agent(sent)
+    actor2 = _patient(head) or _conj_patient(head)
     pair = _between_pair(head)
     if pair:
         actor1, actor2 = pair
     if event_type == "Protests":
         actor1 = "protesters"
         actor2 = "police" if sub != "Peaceful protest" else None
-    if event_type == "Riots" and (actor1 is None or sub == "Violent demonstration"):
+    if event_type == "Riots":
         actor1 = "rioters"
     if event_type == "Violence against civilians":
         actor2 = "civilians"
@@ -495,6 +496,26 @@ def _agent_token(head: Token) -> Token | None:
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         return _agent_token(head.head) if head.dep_ != "nsubj" else None
+    return None
+
+
+def _attack_agent(sent: SpacySpan) -> str | None:
+    """'... were killed following an attack by X': the agent of an attack noun elsewhere in the sentence."""
+    for tok in sent:
+        if tok.lemma_.lower() in ("attack", "assault", "ambush", "raid", "offensive") and tok.pos_ == "NOUN":
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(pobj)
+    return None
+
+
+def _conj_patient(head: Token) -> str | None:
+    """'attacked and killed 8 soldiers': the object of a coordinated harm verb."""
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in HARM_VERBS):
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(obj)
     return None
 
 

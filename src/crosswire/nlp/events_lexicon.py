@@ -49,7 +49,7 @@ ARMED_NOUNS = {
 STATE_NOUNS = {"soldier", "troop", "force", "army", "military", "police", "policeman", "policemen",
                "personnel", "government", "security", "navy", "marine", "serviceman", "officer", "cop",
                "guard", "gendarme", "gendarmerie", "commando"}
-POLICE_NOUNS = {"police", "policeman", "policemen", "cop", "gendarme", "gendarmerie", "officer", "constable"}
+POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "policewomen", "cop", "gendarme", "gendarmerie", "officer", "constable"}
 INTERVENTION_WORDS = {"disperse", "tear", "teargas", "rubber", "cannon", "baton", "lathi", "lathicharge",
                       "intervene", "arrest", "detain", "break", "stun", "pepper", "prevent", "stop",
                       "forcibly", "remove", "evict", "block"}
@@ -150,11 +150,13 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
     if named:
         return named
     words = [w.strip(".,'\"()").lower() for w in phrase.split()]
-    words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC else w for w in words]
+    words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
     words = [{"men": "man", "women": "woman", "children": "child", "people": "person",
               "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
     nation = next((COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES), None) or country
     head = words[-1] if words else ""
+    if head in INSTALLATION_NOUNS and len(words) > 1:  # "a police post", "Afghan military posts"
+        head = "police" if "police" in words else "soldier" if set(words) & STATE_NOUNS else head
     for nouns, pattern in GENERIC_ACTORS:
         if head in nouns or (pattern.startswith("Unidentified") and set(words) & {"unknown", "unidentified"}):
             name = pattern.format(c=nation) if nation else pattern.split(" of ")[0].split(" (")[0]
@@ -162,6 +164,8 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
     return phrase
 
 
+INSTALLATION_NOUNS = {"post", "checkpoint", "base", "position", "convoy", "outpost", "station", "barrack",
+                      "patrol", "unit"}
 _ALL_GENERIC = set().union(*(n for n, _ in GENERIC_ACTORS)) | {"soldier", "protester", "rioter", "gunman"}
 
 

