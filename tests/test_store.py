@@ -83,3 +83,12 @@ def test_offsets_round_trip(gaps: list[int]) -> None:
         pos += gap + 1
         offsets.append(pos)
     assert decode_offsets(encode_offsets(offsets)) == offsets
+
+
+def test_mentions_point_at_their_entities(tmp_path: Path) -> None:
+    a = make_article("Fighters of the group advanced overnight.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_article(a)
+        store.set_mention_entities({(a.id, 0): "e42"})
+        (row,) = store.annotation_rows("mentions")
+        assert row["entity_id"] == "e42" and store.load_article(a.id).mentions[0].entity_id == "e42"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..model import Mention
 from ..nlp.aliases import Actor, AliasTable, fold_alias, normalise_alias
-from .translit import acronym, name_key
+from .translit import acronym, loose_name_key, name_key
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place", "LOC": "place",
                  "FAC": "place"}
@@ -64,6 +64,7 @@ class _Node:
     kind: str
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     actor: Actor | None = None
+    name: str | None = None  # the ACLED-style name of a generic actor ("Protesters (Sudan)")
 
 
 class _UnionFind:
@@ -150,13 +151,25 @@ def build_nodes(mentions: list[tuple[str, Mention]], aliases: AliasTable,
         if kind == "other":
             continue
         actor = actor_of(m, aliases, context_window(texts, article_id, m))
-        key = f"actor:{actor.id}" if actor else f"{kind}:{fold_alias(m.text)}"
+        if actor is None and is_generic(m):
+            if m.canonical is None:
+                continue  # "police" of no known country is no one in particular
+            key, kind = f"generic:{fold_alias(m.canonical)}", "generic"
+        else:
+            key = f"actor:{actor.id}" if actor else f"{kind}:{fold_alias(m.text)}"
         if actor is not None:
             kind = "person" if actor.type == "PERSON" else "group"
         node = nodes.setdefault(key, _Node(key, kind))
         node.actor = actor
+        node.name = m.canonical if kind == "generic" else None
         node.mentions.append((article_id, m))
     return nodes
+
+
+def is_generic(m: Mention) -> bool:
+    """A rule mention of a common-noun actor ("protesters", "police"): the only rule mentions
+    that carry an actor type (see `nlp.annotate.generic_actor_mentions`)."""
+    return m.source == "rule" and m.actor_type is not None
 
 
 def merge_appositions(nodes: dict[str, _Node], uf: _UnionFind, texts: dict[str, str] | None) -> None:
@@ -192,7 +205,7 @@ def merge_acronyms(nodes: dict[str, _Node], uf: _UnionFind) -> None:
                 expansions[(node.kind, acronym(m.text))].add(node.key)
     for key in sorted(nodes):
         node = nodes[key]
-        if node.kind == "person":
+        if node.kind in ("person", "generic"):
             continue
         for text in sorted({m.text for _, m in node.mentions if m.text.isupper() and 2 < len(m.text) <= 6}):
             targets = expansions.get((node.kind, text), set()) - {key}
@@ -206,6 +219,8 @@ def merge_translit_keys(nodes: dict[str, _Node], uf: _UnionFind) -> None:
     surnames: dict[str, set[str]] = defaultdict(set)
     for key in sorted(nodes):
         node = nodes[key]
+        if node.kind == "generic":
+            continue
         for text in sorted({m.text for _, m in node.mentions}):
             nk = name_key(text)
             if len(nk) >= 4:
@@ -215,12 +230,33 @@ def merge_translit_keys(nodes: dict[str, _Node], uf: _UnionFind) -> None:
     for (_, nk), keys in sorted(by_key.items()):
         for other in keys[1:]:
             uf.union(keys[0], other, f"translit key: {nk}")
+    merge_loose_person_keys(nodes, uf)
     for (kind, nk), keys in sorted(by_key.items()):
         if kind != "person" or " " in nk:
             continue
         owners = {uf.find(k) for k in surnames.get(nk, set())}
         if len(owners) == 1:
             uf.union(keys[0], min(surnames[nk]), f"surname: {nk}")
+
+
+def generic_type(members: list[_Node]) -> str | None:
+    """The actor type of a generic actor's mentions (None for a plain name)."""
+    return next((m.actor_type for n in members if n.kind == "generic" for _, m in n.mentions), None)
+
+
+def merge_loose_person_keys(nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    """Join full person names whose keys differ only in vowels inside words (Dagalo / Daglo)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(nodes):
+        if nodes[key].kind != "person":
+            continue
+        for text in sorted({m.text for _, m in nodes[key].mentions}):
+            loose = loose_name_key(text)
+            if loose:
+                by_key[loose].append(key)
+    for loose, keys in sorted(by_key.items()):
+        for other in keys[1:]:
+            uf.union(keys[0], other, f"loose translit key: {loose}")
 
 
 def make_entity(members: list[_Node], evidence: set[str]) -> Entity:
@@ -237,14 +273,15 @@ def make_entity(members: list[_Node], evidence: set[str]) -> Entity:
             articles[m.text].add(article_id)
             labels[m.label] += 1
             refs.append((article_id, m.start, m.end))
-    name = actor.canonical if actor else max(sorted(counts), key=lambda s: (counts[s], len(s)))
+    generic = next((n.name for n in members if n.name), None)
+    name = actor.canonical if actor else generic or max(sorted(counts), key=lambda s: (counts[s], len(s)))
     if actor:
         evidence = evidence | {f"alias table: {actor.canonical} ({actor.source})"}
     keys = sorted(n.key for n in members)
     return Entity(
         id="ent_" + hashlib.sha1(keys[0].encode("utf-8")).hexdigest()[:12],
         name=name, type=actor.type if actor else max(sorted(labels), key=labels.__getitem__),
-        actor_type=actor.actor_type if actor else None,
+        actor_type=actor.actor_type if actor else generic_type(members),
         aliases=[{"name": s, "count": counts[s], "articles": sorted(articles[s])}
                  for s in sorted(counts, key=lambda s: (-counts[s], s))],
         evidence=sorted(evidence), mention_refs=sorted(set(refs)),

@@ -44,11 +44,16 @@ def link_store(store: Store, resources: Resources) -> dict[str, int]:
 
 def resolve_stored_entities(store: Store, mention_rows: list[dict[str, Any]],
                             resources: Resources) -> list[dict[str, Any]]:
-    from .entities import resolve_entities
+    from .entities import entity_ids_by_ref, resolve_entities
 
     fields = set(Mention.__dataclass_fields__)
     pairs = [(m["article_id"], Mention(**{k: v for k, v in m.items() if k in fields})) for m in mention_rows]
-    entities = [_entity_dict(e) for e in resolve_entities(pairs, resources.aliases)]
+    texts = {a["id"]: a["text"] for a in store.article_rows()}
+    resolved = resolve_entities(pairs, resources.aliases, texts)
+    ids = entity_ids_by_ref(resolved)
+    store.set_mention_entities({(m["article_id"], m["idx"]): ids.get((m["article_id"], m["start"], m["end"]))
+                                for m in mention_rows})
+    entities = [_entity_dict(e) for e in resolved]
     store.replace_entities(entities)
     return entities
 

@@ -77,6 +77,8 @@ def _fold_piece(piece: str) -> str:
     p = p.replace("z", "s")
     p = re.sub(r"[aeiou]+", "a", p)
     p = re.sub(r"(.)\1+", r"\1", p)
+    if len(p) > 4 and p.endswith("ah"):
+        p = p[:-1]  # final -ah/-eh (ta marbuta): Hamah/Hama
     if len(p) > 2:
         p = p.rstrip("a") or p  # final vowel: Hama/Ham, Jawlani/Golani
     return p
@@ -92,6 +94,16 @@ def name_key(name: str) -> str:
     """
     pieces = _join_particles(_tokens(name))
     return " ".join(_fold_piece(p) for p in pieces)
+
+
+def loose_name_key(name: str) -> str:
+    """`name_key` without the vowels inside words (Dagalo / Daglo), for full names only.
+
+    Empty for a name of one piece or a short one: without vowels, short names collide too often.
+    """
+    pieces = name_key(name).split(" ")
+    loose = [p[:1] + re.sub("a", "", p[1:]) for p in pieces]
+    return " ".join(loose) if len(pieces) >= 2 and sum(map(len, loose)) >= 8 else ""
 
 
 def surname_key(name: str) -> str:

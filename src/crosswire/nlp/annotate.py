@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Mention, Sentence
 from .aliases import CONTEXTUAL_PREFIX, Actor, AliasTable
+from .ruler import attach_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -105,6 +106,9 @@ def annotate_text(nlp: Language, text: str, aliases: AliasTable | None = None,
         for m in mentions:
             m.text = text[m.start:m.end]
     mentions = harmonise_labels([text], [mentions])[0]
+    if aliases is not None:
+        mentions = sorted(mentions + generic_actor_mentions(text, mentions, aliases),
+                          key=lambda m: (m.start, m.end))
     return doc_sentences(doc), mentions, doc
 
 
@@ -124,6 +128,7 @@ class AnnotateStage:
         nlp = self.resources.nlp
         if self.truecaser is None:
             self.truecaser = Truecaser.from_nlp(nlp)
+            attach_gazetteer(nlp, self.resources.gazetteer)
         sentences, mentions, doc = annotate_text(nlp, article.text, self.resources.aliases, self.truecaser)
         article.sentences = sentences
         article.mentions = mentions
@@ -275,3 +280,87 @@ def _relabelled(m: Mention, votes: dict[str, str]) -> Mention:
         return m
     return Mention(m.start, m.end, m.text, label, source=m.source, canonical=m.canonical,
                    actor_type=m.actor_type)
+
+
+# --- generic actors: protesters, police, unidentified gunmen ----------------------------------
+
+@dataclass(frozen=True)
+class GenericActor:
+    """A common-noun actor ACLED codes by the country: `name` has `{c}` for the country's name."""
+
+    pattern: str
+    label: str
+    actor_type: str
+    name: str
+
+
+GENERIC_ACTORS = (
+    GenericActor(r"protesters|protestors|demonstrators", "NORP", "Protesters", "Protesters ({c})"),
+    GenericActor(r"rioters", "NORP", "Rioters", "Rioters ({c})"),
+    GenericActor(r"civilians|villagers", "NORP", "Civilians", "Civilians ({c})"),
+    GenericActor(r"(?:unidentified|unknown) (?:gunmen|assailants|attackers|armed men)|gunmen|armed men",
+                 "ORG", "Political militia", "Unidentified Armed Group ({c})"),
+    GenericActor(r"(?:riot )?police(?: forces| officers)?|policemen", "ORG", "State forces",
+                 "Police Forces of {c}"),
+    GenericActor(r"security forces|government (?:forces|troops)|the (?:army|military)|army|soldiers|troops",
+                 "ORG", "State forces", "Military Forces of {c}"),
+)
+
+
+def report_country(text: str, aliases: AliasTable) -> str | None:
+    """The country a report names most often (its name or adjective); None when none, or when
+    another country is named nearly as often (a foreign backer must not become the home army)."""
+    counts = {name: len(re.findall(rf"\b{re.escape(country_stem(name))}", text))
+              for name in aliases.country_names.values() if len(name) >= 4}
+    ranked = sorted(((n, name) for name, n in counts.items() if n), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] < 1.5 * ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def country_stem(name: str) -> str:
+    """`Syria` -> `Syri` (covers Syrian), `Turkey` -> `Turk` (Turkish), `Iraq` stays."""
+    return re.sub(r"(?:ey|ia|a|y|e)$", "", name) if len(name) > 5 else name
+
+
+def adjective_country(word: str, aliases: AliasTable) -> str | None:
+    """The country a nationality adjective ("Syrian", "Turkish") names, if any."""
+    stems = sorted(((country_stem(n), n) for n in aliases.country_names.values() if len(n) >= 4),
+                   key=lambda p: -len(p[0]))
+    return next((name for stem, name in stems if word.startswith(stem) and word != name), None)
+
+
+def generic_actor_mentions(text: str, taken: list[Mention], aliases: AliasTable) -> list[Mention]:
+    """Mentions of generic actors (source `rule`) that no other mention overlaps.
+
+    The canonical ACLED-style name needs the country: from a nationality word just before
+    ("Syrian police"), else the country the report names most; None when unknown.
+    """
+    home = report_country(text, aliases)
+    out: list[Mention] = []
+    for actor in GENERIC_ACTORS:
+        for m in re.finditer(rf"(?<![\w-])(?:{actor.pattern})(?![\w-])", text, re.IGNORECASE):
+            start, end = m.span()
+            if not text[start:end].islower() and not text[start:end].istitle():
+                continue
+            if any(t.start < end and start < t.end for t in taken + out):
+                continue
+            adjective = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
+            country = adjective_country(adjective.group(1), aliases) if adjective else home
+            out.append(Mention(start, end, text[start:end], actor.label, source="rule",
+                               canonical=generic_name(actor, country, text, aliases),
+                               actor_type=actor.actor_type))
+    return out
+
+
+def generic_name(actor: GenericActor, country: str | None, text: str, aliases: AliasTable) -> str | None:
+    """The ACLED-style name of a generic actor in `country`; the table's own name for that
+    country's army when it has one ("Military Forces of Syria (2000-2024)")."""
+    if country is None:
+        return None
+    name = actor.name.format(c=country)
+    if name.startswith("Military Forces of "):
+        army = aliases.contextual_actor("government forces", text)
+        if army is not None and aliases.country_names.get(army.country or "") == country:
+            return army.canonical
+    return name

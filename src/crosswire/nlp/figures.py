@@ -32,6 +32,7 @@ PEOPLE_NOUNS = {
     "local", "tribesman", "herder", "miner", "driver", "shepherd", "displaced", "evacuee", "infant",
     "baby", "fatality", "death", "dead", "wounded", "injured", "serviceman", "marine", "paramilitary",
     "combatant", "operative", "leader", "official", "employee", "settler", "asylum", "killed", "life",
+    "other", "others",
 }
 NOUN_KIND = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
@@ -57,7 +58,7 @@ NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|km|kilomet|miles?|metres?|"
     r"meters?|kg|tons?|tonnes?|percent|per cent|%|dollars?|euros?|pounds?|rupees?|block|a\.m|p\.m|am\b|pm\b|"
     r"o'clock|st\b|nd\b|rd\b|th\b|[:/]\d)", re.IGNORECASE)
-NOT_PEOPLE_BEFORE = re.compile(r"(?:[$€£#]|\bage[ds]?|\bno\.?|\bnumber|\broute|\bhighway|\bcall|\bat)\s*$",
+NOT_PEOPLE_BEFORE = re.compile(r"(?:[$€£#/=]|\bage[ds]?|\bno\.?|\bnumber|\broute|\bhighway|\bcall|\bat)\s*$",
                                re.IGNORECASE)
 BREAKDOWN_CUES = (":", "including", "among them", "of whom", "of which", "among whom", "(")
 
@@ -81,6 +82,7 @@ class FiguresStage:
         for fig in figures:
             fig.attributed_to = source_for_span(view, fig.start, fig.end)
             fig.time, fig.place = _sentence_context(article, fig)
+        resolve_shot(figures)
         link_breakdowns(figures, article.text)
         for i, fig in enumerate(figures):
             fig.id = f"{article.id or 'fig'}-f{i}"
@@ -99,6 +101,10 @@ def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
     noun = _counted_noun(anchor)
     kind = _kind_for(noun, anchor)
     people = noun.i == anchor.i or _is_people(noun)
+    told_after = _kind_after(q, doc.text)
+    if told_after and (not people or kind in (None, "other")):  # '3 Injured In Shooting', '4 shot, 1 dead'
+        return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
+                      kind=told_after, qualifier=q.qualifier)
     if not people and kind in (None, "other"):
         return None
     if not people and noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOUN_KIND:
@@ -107,6 +113,22 @@ def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
         kind = "troops" if noun.lemma_.lower() == "troop" else "other"
     return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high, kind=kind,
                   group=_group(noun, anchor), qualifier=q.qualifier)
+
+
+KIND_AFTER = re.compile(
+    r"^\s+(?:(?:people|persons|others?|more|men|women|children|critically|seriously|fatally|"
+    r"were|are|have been|reported)\s+){0,2}(dead|killed|injured|hurt|wounded|shot)\b(?!\s+(?:by|at)\b)",
+    re.IGNORECASE)
+
+
+def _kind_after(q: Quantity, text: str) -> str | None:
+    """The kind told right after the number when the parse missed it, as in title-case headlines
+    ('3 Injured In Shooting', '4 shot, 1 dead')."""
+    m = KIND_AFTER.match(text[q.end:q.end + 40])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return SHOT if word == "shot" else ADJ_KIND.get(word) or VERB_KIND.get(word.rstrip("ed"))
 
 
 def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
@@ -139,6 +161,8 @@ def _is_excluded(q: Quantity, doc: Doc) -> bool:
         return True
     if re.match(r"\d{3}[-.\s]\d{3,4}", text[q.start:q.start + 12]):
         return True  # phone number
+    if re.search(r"\d[:.]$", text[max(0, q.start - 2):q.start]) or re.match(r"[:.]\d", text[q.end:q.end + 2]):
+        return True  # a clock time or part of a dotted number: "10:35"
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is not None and any(t.ent_type_ in BAD_ENTS for t in span if t.like_num):
         return True
@@ -218,6 +242,8 @@ def _verb_kind(noun: Token) -> str | None:
 
 def _kind_of_verb(head: Token, tok: Token) -> str | None:
     lemma = head.lemma_.lower()
+    if lemma == "shoot" and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and head.pos_ == "VERB":
+        return _shoot_kind(head, tok)
     if lemma in VERB_KIND and not (lemma == "claim" and tok.dep_ != "dobj"):
         return VERB_KIND[lemma]
     if lemma in ("rise", "climb", "reach", "increase", "stand", "jump", "hit", "be", "put") or head.pos_ == "ADP":
@@ -228,6 +254,28 @@ def _kind_of_verb(head: Token, tok: Token) -> str | None:
     if lemma in ("leave",):
         return _oprd_kind(head)
     return None
+
+
+def _shoot_kind(verb: Token, tok: Token) -> str | None:
+    """'were shot dead' / 'shot and killed' = killed; 'four were shot', 'shot two men' = SHOT (resolved later)."""
+    if tok.dep_ == "nsubj" and not any(c.dep_ == "auxpass" or c.lemma_ == "get" for c in verb.children):
+        return None  # "two gunmen shot ..." counts the shooters
+    killed = _oprd_kind(verb)
+    return killed if killed == "killed" else SHOT
+
+
+SHOT = "shot"
+
+
+def resolve_shot(figures: list[Figure]) -> None:
+    """People said to be shot are the injured when the report says nobody was killed, else not typed.
+
+    'Four men were shot' with no death told = four injured; 'six shot, one dead' leaves the six untyped
+    (how many survived is a sum the report did not state)."""
+    anyone_killed = any(f.kind == "killed" for f in figures)
+    for fig in figures:
+        if fig.kind == SHOT:
+            fig.kind = "other" if anyone_killed else "injured"
 
 
 def _oprd_kind(verb: Token) -> str | None:

@@ -97,12 +97,11 @@ def split_elisions(nlp: Language) -> None:
     """Make the tokenizer split a French elided article off a capitalised name (once)."""
     from spacy.util import compile_prefix_regex
 
-    prefixes = list(nlp.Defaults.prefixes or [])
-    if ELISION_PREFIX in prefixes:
+    current = getattr(getattr(nlp.tokenizer.prefix_search, "__self__", None), "pattern", "")
+    if ELISION_PREFIX in current:
         return
-    prefixes.insert(0, ELISION_PREFIX)
+    prefixes = [ELISION_PREFIX, *(nlp.Defaults.prefixes or [])]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.Defaults.prefixes = tuple(prefixes)
 
 
 def _name_tokens_before(doc: Doc, end: int) -> int:

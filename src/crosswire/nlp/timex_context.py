@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .timex_calendar import Resolution
+from .timex_calendar import Resolution, quarter_of
 
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|(?:is|are|was|were)\s+scheduled"
     r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to"
     r"|planned|planning|slated|payable|effective|due\s+(?:to|on|in|by))\b",
     re.IGNORECASE)
+# A verb of saying this close to a time expression is the one it dates ("said on Tuesday").
+REPORT_REACH = 28
 # Verbs that report speech: their tense is the reporter's, not that of the reported event
 # ("he said the talks will end in May"), so they decide only when nothing else in the sentence does.
 REPORTING_VERBS = frozenset(
@@ -37,8 +39,8 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split())
 # How far back (characters) a named quarter stays the one "a year ago" and "the quarter" refer to.
-QUARTER_NEAR = 400
-QUARTER_FOCUS = 600
+QUARTER_NEAR = 2000
+QUARTER_FOCUS = 2000
 # An explicit date this far from the DCT starts a narrative anchor for later bare weekdays.
 NARRATIVE_GAP_DAYS = 8
 
@@ -94,8 +96,9 @@ class Context:
         past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
                 if not any(a <= m.start() < b for a, b in future) and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
         markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past])
-        content = [(at, tense) for at, tense in markers if tense == "future" or not self._reporting(at)]
-        markers = markers  # content or markers
+        content = [(at, tense) for at, tense in markers
+                   if tense == "future" or abs(pos - at) <= REPORT_REACH or not self._reporting(at)]
+        markers = content or markers
         before = [tense for at, tense in markers if at < pos]
         if before:
             return before[-1]
@@ -107,6 +110,14 @@ class Context:
         return bool(word) and word.group(0).lower() in REPORTING_VERBS
 
     def note_quarter(self, year: int, quarter: int, pos: int) -> None:
+        """Make a named quarter the one in focus, if it has ended by the DCT.
+
+        Results are reported for ended quarters: a quarter still running or ahead ("a
+        fourth-quarter charge", "by the third quarter of next year") is not the period that "a
+        year ago" or "the year-earlier period" compare with.
+        """
+        if self.dct is not None and (year, quarter) >= quarter_of(self.dct):
+            return
         self.last_quarter, self.last_quarter_pos = (year, quarter), pos
 
     def quarter_in_sentence(self, pos: int) -> bool:

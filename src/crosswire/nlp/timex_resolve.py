@@ -210,10 +210,10 @@ def resolve_spelled_year(g: Groups, ctx: Context, start: int) -> Resolution:
 
 def resolve_decade(g: Groups, ctx: Context, start: int) -> Resolution:
     if g.get("dec"):
-        return Resolution("DATE", g["dec"] + "X", "year", None, "explicit decade")
+        return Resolution("DATE", g["dec"], None, None, "explicit decade (TIMEX3 decade value: 199 = the 1990s)")
     digit = int(g["short"]) if g.get("short") else DECADE_WORDS[_key(g["word"])]
     century = 19 if ctx.dct is None or digit * 10 > ctx.dct.year % 100 else ctx.dct.year // 100
-    return Resolution("DATE", f"{century}{digit}X", "year", None, "decade, century from DCT")
+    return Resolution("DATE", f"{century}{digit}", None, None, "decade, century from DCT")
 
 
 def resolve_century(g: Groups, ctx: Context, start: int) -> Resolution:

@@ -179,10 +179,13 @@ class Store:
                 [(e["id"], e["name"], e.get("type"), e.get("actor_type"), json.dumps(e, ensure_ascii=False))
                  for e in entities])
 
-    def update_annotation(self, article_id: str, kind: str, idx: int, data: dict[str, Any]) -> None:
+    def set_mention_entities(self, entity_ids: dict[tuple[str, int], str | None]) -> None:
+        """Point each stored mention, keyed by (article id, index), at its resolved entity."""
         with self.conn:
-            self.conn.execute("UPDATE annotations SET data = ? WHERE article_id = ? AND kind = ? AND idx = ?",
-                              (json.dumps(data, ensure_ascii=False), article_id, kind, idx))
+            self.conn.executemany(
+                "UPDATE annotations SET data = json_set(data, '$.entity_id', ?) "
+                "WHERE article_id = ? AND kind = 'mentions' AND idx = ?",
+                [(eid, aid, idx) for (aid, idx), eid in entity_ids.items()])
 
     # -- reading ---------------------------------------------------------------------------------
 
