@@ -36,11 +36,22 @@ def test_attribution_forms(stage, text, source, voice, cue):
 
 def test_pronoun_speaker_resolves_to_previous_subject(stage):
     claims = claims_of(stage, "The envoy arrived in the capital. He said the talks had stalled.")
-    assert [c.source for c in claims] == ["envoy"]
+    assert [(c.source, c.voice) for c in claims] == [(None, "outlet"), ("envoy", "reported")]
 
 
-def test_outlet_voice_has_no_claim(stage):
-    assert claims_of(stage, "Rebels entered the city at dawn.") == []
+def test_unattributed_sentence_is_the_outlets_own_claim(stage):
+    text = "Rebels entered the city at dawn."
+    claims = claims_of(stage, text)
+    assert [(c.start, c.end, c.source, c.voice, c.cue) for c in claims] == [(0, len(text), None, "outlet", None)]
+    article = Article(raw_text=text, text=text, claims=claims)
+    assert source_for_span(article, 0, 6) is None
+
+
+def test_every_sentence_is_covered_by_one_claim(stage):
+    text = "Shelling hit the port. The governor said 4 died. Roads stayed shut, according to drivers."
+    claims = claims_of(stage, text)
+    assert [c.voice for c in claims] == ["outlet", "reported", "reported"]
+    assert [c.source for c in claims] == [None, "governor", "drivers"]
 
 
 def test_source_for_span_picks_tightest_claim():

@@ -149,7 +149,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_import(args: argparse.Namespace) -> int:
-    from .geo.gazetteer import import_geonames_dump
+    from .geo.store import import_geonames_dump
 
     count = import_geonames_dump([Path(p) for p in args.files], Path(args.target))
     print(f"imported {count} places into {args.target}; use it with --gazetteer or CROSSWIRE_GAZETTEER")

@@ -4,7 +4,8 @@
 quotes with a speaker, "SANA, citing a military source, said ...") and records each as a `Claim`
 whose span is the statement and whose `source` names the speaker (nested sources as
 "a military source via SANA"). Sentences with no attribution are not claims: they are the outlet's
-own voice, which `source_for_span` reports as None.
+own voice: each gets a Claim with voice "outlet" and no source (the outlet is the article's own), so
+every sentence's statement is traceable; `source_for_span` reports None for them.
 """
 
 from __future__ import annotations
@@ -67,8 +68,18 @@ def find_claims(doc: Doc) -> list[Claim]:
                 last_speaker = claim.source
         if not found:
             last_speaker = _likely_speaker(sent) or last_speaker
+            found = _outlet_claim(sent)
         claims.extend(found)
     return claims
+
+
+def _outlet_claim(sent: Span) -> list[Claim]:
+    """The outlet's own statement: a sentence with no attribution (blank ones are no statement)."""
+    text = sent.text.strip()
+    if not any(ch.isalnum() for ch in text):
+        return []
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return [Claim(start=start, end=start + len(text), text=text, source=None, voice="outlet", cue=None)]
 
 
 def _likely_speaker(sent: Span) -> str | None:

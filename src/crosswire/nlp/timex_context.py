@@ -39,8 +39,8 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split())
 # How far back (characters) a named quarter stays the one "a year ago" and "the quarter" refer to.
-QUARTER_NEAR = 2000
-QUARTER_FOCUS = 2000
+QUARTER_NEAR = 400
+QUARTER_FOCUS = 600
 # An explicit date this far from the DCT starts a narrative anchor for later bare weekdays.
 NARRATIVE_GAP_DAYS = 8
 

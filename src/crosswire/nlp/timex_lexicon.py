@@ -72,7 +72,7 @@ def alternation(words: list[str] | tuple[str, ...] | dict[str, object]) -> str:
 
 MONTH_RE = rf"(?:{alternation(MONTHS)})\.?"
 WEEKDAY_RE = rf"(?:{alternation(WEEKDAYS)})\.?"
-NUMBER_WORD_RE = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{alternation(NUMBER_WORDS)})"
+NUMBER_WORD_RE = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|{alternation(NUMBER_WORDS)})"
 NUMBER_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|{NUMBER_WORD_RE}(?:\s+and\s+a\s+half)?)"
 UNIT_RE = r"(?:trading\s+day|business\s+day|second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie|weekend)"
 PART_OF_DAY_RE = r"(?:morning|afternoon|mid-?afternoon|evening|night|overnight)"
@@ -91,8 +91,8 @@ def number_value(word: str) -> int | float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         value = float(word) + half
         return int(value) if value.is_integer() else value
-    if "-" in word:
-        tens, _, ones = word.partition("-")
+    if "-" in word or " " in word:
+        tens, _, ones = word.replace("-", " ").partition(" ")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
             return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
     if word in NUMBER_WORDS:

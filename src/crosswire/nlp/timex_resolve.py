@@ -70,6 +70,17 @@ def _day(d: date, reason: str, anchor: date | None = None, pod: str | None = Non
     return Resolution(kind, value, "day", anchor.isoformat() if anchor else None, reason)
 
 
+def _named_day(d: date, reason: str, anchor: date | None, pod: str | None) -> Resolution:
+    """A day named by weekday or narrative ("Monday evening", "the next morning"): the date.
+
+    As annotated in TimeBank/AQUAINT, the part of day of a named day is not in the value; it is
+    kept in the reason, so that the event stages see a plain DATE at day precision.
+    """
+    if pod:
+        reason += f"; part of day: {PARTS_OF_DAY[_key(pod).replace(' ', '')]}"
+    return _day(d, reason, anchor)
+
+
 def _unresolved(kind: str, value: str | None = None, precision: str | None = None) -> Resolution:
     return Resolution(kind, value, precision, None, NO_DCT)
 
@@ -259,7 +270,7 @@ def resolve_this_pod(g: Groups, ctx: Context, start: int) -> Resolution:
         if base is None:
             return _unresolved("TIME")
         step = {"the next": 1, "the following": 1, "the previous": -1, "that": 0}[rel]
-        return _day(base + timedelta(days=step), "part of day relative to the day in focus", base, pod)
+        return _named_day(base + timedelta(days=step), "part of day relative to the day in focus", base, pod)
     if ctx.dct is None:
         return _unresolved("TIME")
     step = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
@@ -300,7 +311,7 @@ def resolve_weekday(g: Groups, ctx: Context, start: int) -> Resolution:
         if base is None:
             return _unresolved("DATE")
         d = weekday_before(base, wd) if rel == "the previous" else weekday_after(base, wd)
-        return _day(d, f"weekday {rel[4:]} the day in focus", base, g.get("pod"))
+        return _named_day(d, f"weekday {rel[4:]} the day in focus", base, g.get("pod"))
     ref, how = ctx.weekday_anchor(start)
     if ref is None:
         return _unresolved("DATE", f"XXXX-WXX-{wd + 1}", "day")
@@ -316,7 +327,7 @@ def resolve_weekday(g: Groups, ctx: Context, start: int) -> Resolution:
         d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how} (future tense)"
     else:
         d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how}"
-    return _day(d, reason, ref, g.get("pod"))
+    return _named_day(d, reason, ref, g.get("pod"))
 
 
 REL_STEPS = {"last": -1, "previous": -1, "the previous": -1, "the last": -1, "the past": -1, "prior": -1,
