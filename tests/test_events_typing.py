@@ -34,6 +34,8 @@ def test_lexicon_rejects_bad_lines():
     ("unknown gunmen", "India", "Unidentified Armed Group (India)"),
     ("Taliban", "Afghanistan", "Taliban"),
     ("a farmer", "Nigeria", "Civilians (Nigeria)"),
+    ("a police post", "Kenya", "Police Forces of Kenya"),
+    ("Afghan military posts", None, "Military Forces of Afghanistan"),
     (None, "Nigeria", None),
 ])
 def test_acled_actor_names(phrase, country, name):
@@ -67,6 +69,10 @@ def events_of(stage, text, **fields):
     ("Insurgents captured the town of Qasr after the army withdrew.", "Strategic developments", "Non-state actor overtakes territory"),
     ("Soldiers defused an explosive device planted under a bridge.", "Strategic developments", "Disrupted weapons use"),
     ("The two parties signed a ceasefire agreement in the capital.", "Strategic developments", "Agreement"),
+    ("On 4 June 2021, insurgents attacked and killed five policemen at a checkpoint.", "Battles", "Armed clash"),
+    ("A traffic warden was assaulted by a group of traders at the bus depot.", "Riots", "Mob violence"),
+    ("Angry villagers beat two men accused of theft.", "Riots", "Mob violence"),
+    ("Armed men attacked a group of traders at the bus depot.", "Violence against civilians", "Attack"),
 ])
 def test_event_typing(stage, text, event_type, sub):
     events = events_of(stage, text)
@@ -117,3 +123,11 @@ def test_stages_reuse_the_parsed_doc(stage):
         article = other(article)
     assert article.events[0].fatalities == 4
     assert article.events[0].attributed_to == "army"
+
+
+@pytest.mark.slow
+def test_actors_from_attack_noun_and_coordinated_verb(stage):
+    ev = events_of(stage, "Two soldiers were killed following an attack by Shabaab militants.")[0]
+    assert ev.actor1 == "Shabaab"
+    ev = events_of(stage, "Rebel fighters ambushed and killed three soldiers near the bridge.")[0]
+    assert ev.actor2 is not None and ev.actor2.startswith("Military Forces")

@@ -93,3 +93,19 @@ def test_sum_check_on_hand_built_figures():
     link_breakdowns(figs, text)
     assert [f.part_of for f in figs] == [None, 0, 0]
     assert len(sum_mismatch_notes(figs, text)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bar Shooting Leaves Man Dead, 3 Injured", [(3, "injured")]),
+    ("Police said four men were shot at a car wash.", [(4, "injured")]),
+    ("Police: 4 shot, 1 dead at a party", [(4, "other"), (1, "killed")]),
+    ("A man was shot dead and 2 were wounded.", [(1, "killed"), (2, "injured")]),
+    ("A shooting left one man dead and three others injured.", [(1, "killed"), (3, "injured")]),
+])
+def test_shot_and_headline_counts(stage, text, expected):
+    assert [(f.value, f.kind) for f in figures_of(stage, text).figures] == expected
+
+
+@pytest.mark.parametrize("text", ["Watch: 10:35 Mayor speaks on budget", "Read more at http://news.example/15366510 today"])
+def test_clock_times_and_urls_are_not_counts(stage, text):
+    assert figures_of(stage, text).figures == []

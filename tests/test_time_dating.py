@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from crosswire.model import Article
 from crosswire.nlp.dating import DatingStage, infer_publication_date
@@ -53,7 +53,7 @@ def test_stage_fills_only_missing_dates() -> None:
     assert (stage.name, stage.requires, stage.assigns) == (
         "dating", ("text", "published"), ("published", "published_source"))
     undated = stage(Article(raw_text=UNDATED, text=UNDATED))
-    assert undated.published == datetime(2024, 12, 3)
+    assert undated.published == datetime(2024, 12, 3, tzinfo=UTC)
     assert undated.published_source == "inferred"
     assert [n.code for n in undated.notes] == ["date.inferred"]
     dated = Article(raw_text=UNDATED, text=UNDATED, published=datetime(2024, 12, 6), published_source="metadata")
@@ -64,3 +64,12 @@ def test_stage_notes_why_no_date() -> None:
     text = "Shops reopened on Tuesday after the storm."
     out = DatingStage(None)(Article(raw_text=text, text=text))
     assert out.published is None and out.notes[0].code == "date.unknown"
+
+
+def test_weekday_with_month_and_day_pins_the_year() -> None:
+    text = "Clashes shook the valley on Tuesday, December 3, monitors said. The war began in 2011."
+    inferred, reasoning = infer_publication_date(text)
+    assert inferred is not None and (inferred.month, inferred.day, inferred.weekday()) == (12, 3, 1)
+    inferred, _ = infer_publication_date(text, other_dated=[date(2024, 12, 6)])
+    assert inferred == date(2024, 12, 3)
+    assert "0-7 days before the DCT" in reasoning

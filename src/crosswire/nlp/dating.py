@@ -4,7 +4,8 @@ The time tagger runs without a DCT; what it finds becomes constraints on the unk
 
 hard (always kept)
   - an explicit past date (with its year) is on or before `d`; an explicit past year is <= d's year;
-  - "Thursday (5)" (weekday with day of month) is a day 0-7 days before `d` with that weekday and day.
+  - "Thursday (5)" (weekday with day of month) is a day 0-7 days before `d` with that weekday and day;
+    so is a past "Tuesday, December 3" (weekday with month and day, no year).
 soft (kept when they leave at least one date; applied in this order)
   - every "since X" in one report names the same start ("since last Wednesday" and "since Nov. 27"
     describe one offensive, so Nov. 27 must be the Wednesday 1-7 days before `d`);
@@ -48,7 +49,7 @@ class Evidence:
 
     past_dates: list[tuple[date, str]] = field(default_factory=list)
     past_years: list[tuple[int, str]] = field(default_factory=list)
-    bracket_days: list[tuple[int, int, str]] = field(default_factory=list)  # (weekday, day, text)
+    bracket_days: list[tuple[int, int, int | None, str]] = field(default_factory=list)  # (weekday, day, month, text)
     since_anchors: list[tuple[Callable[[date], date | None], str]] = field(default_factory=list)
     bare_weekdays: list[tuple[int, str]] = field(default_factory=list)
 
@@ -78,7 +79,9 @@ def collect_evidence(text: str, times: list[TimeRef]) -> Evidence:
         elif t.value and re.fullmatch(r"\d{4}", t.value) and t.reason == "explicit year" and past:
             ev.past_years.append((int(t.value), t.text))
         elif weekday and (bracket := re.search(r"\((\d{1,2})", t.text)):
-            ev.bracket_days.append((weekday[1], int(bracket.group(1)), t.text))
+            ev.bracket_days.append((weekday[1], int(bracket.group(1)), None, t.text))
+        elif weekday and md and past:
+            ev.bracket_days.append((weekday[1], md[1], md[0], t.text))
         elif weekday and since:
             ev.since_anchors.append((_weekday_anchor(*weekday), t.text))
         elif md and since:
@@ -103,9 +106,9 @@ def build_constraints(ev: Evidence) -> list[Constraint]:
     out = [Constraint(f"{text!r} ({when}) is in the past", lambda d, w=when: d >= w, True)
            for when, text in ev.past_dates]
     out += [Constraint(f"{text!r} is a past year", lambda d, y=year: d.year >= y, True) for year, text in ev.past_years]
-    for weekday, day, text in ev.bracket_days:
+    for weekday, day, month, text in ev.bracket_days:
         out.append(Constraint(f"{text!r} is a day {day} falling on that weekday, 0-7 days before the DCT",
-                              lambda d, w=weekday, n=day: _bracket_ok(d, w, n), True))
+                              lambda d, w=weekday, n=day, mo=month: _bracket_ok(d, w, n, mo), True))
     if len(ev.since_anchors) >= 2:
         names = " and ".join(repr(text) for _, text in ev.since_anchors)
         out.append(Constraint(f"{names} name the same start", lambda d: _same_start(d, ev), False))
@@ -118,8 +121,9 @@ def build_constraints(ev: Evidence) -> list[Constraint]:
     return out
 
 
-def _bracket_ok(d: date, weekday: int, day: int) -> bool:
-    return any((x := d - timedelta(days=k)).day == day and x.weekday() == weekday for k in range(8))
+def _bracket_ok(d: date, weekday: int, day: int, month: int | None = None) -> bool:
+    return any((x := d - timedelta(days=k)).day == day and x.weekday() == weekday and month in (None, x.month)
+               for k in range(8))
 
 
 def _same_start(d: date, ev: Evidence) -> bool:

@@ -314,6 +314,11 @@ def _sentence_context(article: Article, fig: Figure) -> tuple[str | None, str | 
     return near_time, (near_place.name or near_place.text) if near_place else None
 
 
+# "... including 111 civilians. The remainder includes 371 fighters": the list goes on past the full stop.
+REMAINDER = re.compile(r"[.;]\s+(?:the\s+)?(?:remainder|rest)\s+(?:includes?|included|are|were|comprises?)\b",
+                       re.IGNORECASE)
+
+
 def link_breakdowns(figures: list[Figure], text: str) -> None:
     """Mark figures listed after a total ('727 dead: 111 civilians, 371 fighters') as its parts."""
     for i, total in enumerate(figures):
@@ -324,7 +329,7 @@ def link_breakdowns(figures: list[Figure], text: str) -> None:
         if not any(c in cue for c in BREAKDOWN_CUES) or re.search(r"[.;!?]\s", cue):
             continue
         for part in figures[i + 1:]:
-            between = text[total.end:part.start]
+            between = REMAINDER.sub(" ", text[total.end:part.start])
             if re.search(r"[.;!?]\s|\n", between) or part.kind not in ("other", total.kind):
                 break
             part.part_of = i

@@ -18,7 +18,7 @@ from .timex_calendar import Resolution, quarter_of
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|(?:is|are|was|were)\s+scheduled"
     r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to"
-    r"|planned|planning|slated|payable|effective|due\s+(?:to|on|in|by))\b",
+    r"|planned|planning|scheduled|slated|payable|effective|due\s+(?:to|on|in|by))\b",
     re.IGNORECASE)
 # A verb of saying this close to a time expression is the one it dates ("said on Tuesday").
 REPORT_REACH = 28

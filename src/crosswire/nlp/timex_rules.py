@@ -130,6 +130,11 @@ def accept_ago(m: re.Match[str], text: str) -> bool:
     return True
 
 
+def accept_bare_ago(m: re.Match[str], text: str) -> bool:
+    """"days later" without a count; with one ("three days later") the count makes a duration."""
+    return not re.search(rf"\b(?:{NUMBER_RE}|few|several|many)[\s-]+$", _before(text, m.start(), 30))
+
+
 def accept_quantity(m: re.Match[str], text: str) -> bool:
     """Durations: reject "a second time", "a quarter of", ages ("five-year-old"), and scores."""
     whole = m.group(0).lower()
@@ -202,8 +207,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?P<mod>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|around|by)\s+)?the\s+(?P<unit>year|month|week|weekend|fiscal\s+year|full\s+year|current\s+fiscal\s+year)\b(?!\s*(?:-|'s|of|before|after|earlier|ago|in\s+which))")),
     Rule("relative_day", _compile(r"\b(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+same|that\s+same|that|the\s+prior)\s+day\b")),
     Rule("ago", _compile(
-        rf"\b(?:(?P<q>about|almost|nearly|some|more\s+than|less\s+than|over|roughly|around|just|only|exactly|at\s+least)\s+)?(?P<n>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?P<unit>{UNIT_RE})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"), accept_ago),
-    Rule("bare_ago", _compile(rf"\b(?P<unit>{UNIT_RE})s\s+(?P<dir>ago|earlier|later)\b")),
+        rf"\b(?:(?P<q>about|almost|nearly|some|more\s+than|less\s+than|over|roughly|around|just|only|exactly|at\s+least)\s+)?(?P<n>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?P<unit>{UNIT_RE})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)\b"), accept_ago),
+    Rule("bare_ago", _compile(rf"\b(?P<unit>{UNIT_RE})s\s+(?P<dir>ago|earlier|later)\b"), accept_bare_ago),
     Rule("set", _compile(
         rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<n>other|{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE}|{FULL_MONTH_RE}|{SEASON_RE})s?"
         rf"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually)"
