@@ -61,3 +61,12 @@ def test_source_for_span_picks_tightest_claim():
     assert source_for_span(article, 12, 20) == "inner"
     assert source_for_span(article, 50, 60) == "outer"
     assert source_for_span(Article(raw_text=text, text=text), 0, 5) is None
+
+
+def test_speaker_introducing_the_next_sentence(stage):
+    text = ("The health ministry said in a statement on Tuesday:\n\n"
+            "Fourteen people were killed in the shelling.\n\nThe market reopened later.")
+    claims = claims_of(stage, text)
+    sources = {c.text: c.source for c in claims}
+    assert sources["Fourteen people were killed in the shelling."] == "health ministry"
+    assert sources["The market reopened later."] is None

@@ -109,3 +109,29 @@ def test_shot_and_headline_counts(stage, text, expected):
 @pytest.mark.parametrize("text", ["Watch: 10:35 Mayor speaks on budget", "Read more at http://news.example/15366510 today"])
 def test_clock_times_and_urls_are_not_counts(stage, text):
     assert figures_of(stage, text).figures == []
+
+
+def test_dash_aside_inside_a_breakdown(stage):
+    text = ("Since the offensive began 300 people have been killed, including 40 civilians. The rest were "
+            "150 insurgents, 90 government troops\u201412 of them officers\u2014and 20 allied militiamen, "
+            "according to a monitoring group.")
+    figs = figures_of(stage, text).figures
+    total = next(i for i, f in enumerate(figs) if f.value == 300)
+    assert sorted(f.value for f in figs if f.part_of == total) == [20, 40, 90, 150]
+    assert all("monitoring group" in (f.attributed_to or "") for f in figs if f.value in (300, 40, 90))
+
+
+def test_number_in_an_aside_counts_the_part_before_it():
+    text = "90 dead: 50 soldiers (8 officers), 40 rebels"
+    figs = [Figure(0, 2, "90", 90, kind="killed"), Figure(9, 11, "50", 50), Figure(22, 23, "8", 8),
+            Figure(35, 37, "40", 40)]
+    link_breakdowns(figs, text)
+    assert [f.part_of for f in figs] == [None, 0, 1, 0]
+    assert sum_mismatch_notes(figs, text) == []
+
+
+def test_dash_opens_a_breakdown():
+    text = "60 killed \u2014 25 civilians, 35 fighters"
+    figs = [Figure(0, 2, "60", 60, kind="killed"), Figure(12, 14, "25", 25), Figure(26, 28, "35", 35)]
+    link_breakdowns(figs, text)
+    assert [(f.part_of, f.kind) for f in figs] == [(None, "killed"), (0, "killed"), (0, "killed")]

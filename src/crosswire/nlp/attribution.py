@@ -61,16 +61,43 @@ def find_claims(doc: Doc) -> list[Claim]:
     """Every attributed statement in the Doc, in text order."""
     claims: list[Claim] = []
     last_speaker: str | None = None
+    introduced: tuple[str, str] | None = None  # (source, cue) of a "X said:" that opens what follows
     for sent in doc.sents:
         found = _claims_in_sentence(sent, last_speaker)
         for claim in found:
             if claim.source and claim.source.lower() not in PRONOUNS:
                 last_speaker = claim.source
+        if not found and introduced is not None:
+            found = [_carried_claim(c, *introduced) for c in _outlet_claim(sent)]
+        intro = _introducing_speaker(sent, last_speaker)
         if not found:
             last_speaker = _likely_speaker(sent) or last_speaker
             found = _outlet_claim(sent)
+        introduced = intro or (introduced if introduced and _is_list_item(sent) else None)
         claims.extend(found)
     return claims
+
+
+def _introducing_speaker(sent: Span, last_speaker: str | None) -> tuple[str, str] | None:
+    """'The ministry said on Monday:' / 'Police reported the following:': the speaker of the next sentence."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _fronted_speaker(tok, sent)
+            if subj is not None:
+                return _speaker(subj, tok, last_speaker), tok.lemma_.lower()
+    return None
+
+
+def _is_list_item(sent: Span) -> bool:
+    """A line of a list that goes on under the same introduction ('- 12 dead', '2. 30 injured')."""
+    return re.match(r"\s*(?:[-*\u2022\u2013\u2014]|\d+[.)]\s)", sent.text) is not None
+
+
+def _carried_claim(outlet: Claim, source: str, cue: str) -> Claim:
+    """The outlet-voice claim of a sentence given the source that introduced it."""
+    return Claim(start=outlet.start, end=outlet.end, text=outlet.text, source=source, voice="reported", cue=cue)
 
 
 def _outlet_claim(sent: Span) -> list[Claim]:

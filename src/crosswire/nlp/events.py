@@ -79,7 +79,7 @@ class EventsStage:
     def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None) -> EventMention:
         trig = typing.trigger
         start, end = trig.tokens[0].idx, trig.head.idx + len(trig.head)
-        actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
+        actor1, actor2 = lex.find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
         ev = EventMention(start=start, end=end, text=article.text[start:end], event_type=typing.event_type,
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
                           actor1=lex.acled_actor(actor1, country),
@@ -259,14 +259,13 @@ def _target_tokens(trig: Trigger, sent: SpacySpan) -> list[Token]:
     return [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
 
 
-HARM_VERBS = {"kill", "injure", "wound", "shoot", "stab", "beat", "abduct", "kidnap", "behead", "execute",
-              "murder", "hurt", "torture", "assault", "attack", "hit", "target", "ambush"}
+HARM_VERBS = lex.HARM_VERBS
 
 
 def _mob_perpetrator(trig: Trigger) -> bool:
     """The violence was done by an unorganised group of civilians ('villagers beat', 'attacked by a group of
     traders'): ACLED's mob violence, not an armed group's attack on civilians."""
-    agent = _agent_token(trig.head)
+    agent = lex.agent_token(trig.head)
     if agent is None:
         return False
     if agent.lemma_.lower() in ("group", "crowd", "mob", "gang"):
@@ -328,16 +327,27 @@ def _is_armed(tok: Token) -> bool:
     return bool(mods & (lex.ARMED_NOUNS | {"armed", "masked"})) or tok.ent_type_ == "ORG" and tok.dep_ == "nsubj"
 
 
+def rule_territory(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
+    """The sentence's main verb tells a place changing hands ('rebels entered the city after fierce battles'):
+    the territory change, not the fighting told around it."""
+    for trig in triggers:
+        head = trigger_verb(trig)
+        main = head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT"
+        if main and head.pos_ in ("VERB", "AUX"):
+            taken = _territory_typing(trig)
+            if taken is not None:
+                return taken
+    return None
+
+
 def rule_strategic(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
     """Territory, arrests, agreements, property destruction, bases, transfers, group changes."""
     for trig in sorted(triggers, key=lambda t: (t.entry.weak, t.head.i)):
-        if trig.cls in ("capture", "regain"):
-            if not _takes_territory(trig):
-                continue
-            state = _actor_is_state(trig)
-            sub = "Government regains territory" if state or trig.cls == "regain" and state is not False \
-                else "Non-state actor overtakes territory"
-            return _typed(trig, "Strategic developments", sub, "SEIZE", "territory taken")
+        taken = _territory_typing(trig)
+        if taken is not None:
+            return taken
+        if trig.cls in ("capture", "regain", "seize"):
+            continue
         if trig.cls in ("arrest", "agree", "loot", "base", "withdraw", "change"):
             if trig.entry.weak and trig.cls in ("loot", "agree", "base", "withdraw", "change") and len(triggers) > 1:
                 continue
@@ -345,20 +355,76 @@ def rule_strategic(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigge
     return None
 
 
+def _territory_typing(trig: Trigger) -> Typing | None:
+    """A change of who holds a place: taken ('captured', 'seized', 'took control of', 'entered', 'fell to'),
+    regained by the state, or left by the state's forces ('the army withdrew from the city': the other side
+    took it). None when the trigger tells no territory change."""
+    if trig.cls not in ("capture", "regain", "seize", "withdraw") or not _takes_territory(trig):
+        return None
+    state = _actor_is_state(trig)
+    if trig.cls == "withdraw":
+        if not state:
+            return None
+        return _typed(trig, "Battles", "Non-state actor overtakes territory", "SEIZE", "state forces left")
+    if trig.entry.phrase == ("fall",):
+        state = _fell_to_state(trig)
+    sub = "Government regains territory" if state or trig.cls == "regain" and state is not False \
+        else "Non-state actor overtakes territory"
+    return _typed(trig, "Battles", sub, "SEIZE", "territory taken")
+
+
+def _fell_to_state(trig: Trigger) -> bool | None:
+    """'the town fell to the army': whether the side it fell to is the state's."""
+    for prep in (c for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        words = {t.lemma_.lower() for t in prep.subtree}
+        return bool(words & (lex.STATE_NOUNS | {"government"}))
+    return None
+
+
+TERRITORY_PREPS = {"of", "from", "into", "over", "out"}  # "control of X", "withdrew from X", "entered into X"
+
+
 def _takes_territory(trig: Trigger) -> bool:
+    """Whether the trigger acts on a place: its object, or the place after 'of/from/into' (never 'near/in X',
+    which tells where something else was taken: 'seized drugs in a truck near the village')."""
     objs = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
-    objs += [g for c in trig.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if trig.cls != "seize":
+        objs += [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in TERRITORY_PREPS
+                 for g in c.children if g.dep_ == "pobj"]
     if trig.entry.phrase in (("fall",),):
         objs += [c for c in trig.head.children if c.dep_ == "nsubj"]
     return any(o.lemma_.lower() in lex.TERRITORY_OBJECTS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 
 def _actor_is_state(trig: Trigger) -> bool | None:
-    subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None)
+    """Whether the trigger's subject is the state's forces; a pronoun subject ('the army said it had withdrawn')
+    stands for the subject of the clause it is reported in. None when there is no subject."""
+    subj = _subject_of(trigger_verb(trig))
     if subj is None:
         return None
     words = {t.lemma_.lower() for t in subj.subtree}
-    return bool(words & (lex.STATE_NOUNS | {"government"}))
+    if words & (lex.STATE_NOUNS | {"government"}):
+        return True
+    if words & lex.ARMED_NOUNS or subj.ent_type_ in ("ORG", "NORP") or subj.pos_ == "PROPN":
+        return False
+    return None
+
+
+def trigger_verb(trig: Trigger) -> Token:
+    """The verb of a trigger phrase ('took' in 'took control'), else its head word."""
+    return next((t for t in trig.tokens if t.pos_ in ("VERB", "AUX")), trig.head)
+
+
+def _subject_of(head: Token) -> Token | None:
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+        return _subject_of(head.head)  # "troops withdrew and redeployed", "forced to withdraw"
+    if subj is not None and subj.lower_ in ("it", "they", "he", "she", "we"):
+        for anc in head.ancestors:
+            outer = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if outer is not None and outer.lower_ not in ("it", "they", "he", "she", "we"):
+                return outer
+    return subj
 
 
 def rule_fallback(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
@@ -366,7 +432,7 @@ def rule_fallback(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     return _typed(strong[0], reason="lexicon default") if strong else None
 
 
-RULES = (rule_weapons, rule_protest, rule_violence, rule_strategic, rule_fallback)
+RULES = (rule_territory, rule_weapons, rule_protest, rule_violence, rule_strategic, rule_fallback)
 
 
 def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
@@ -446,98 +512,6 @@ def attach_following_fatalities(article: Article, events: list[EventMention]) ->
         if i + 1 < len(events) and events[i + 1].evidence[0].start == ev.evidence[0].start:
             continue
         ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop)
-
-
-def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
-    """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
-    actor1 = _agent(head) or _attack_agent(sent)
-    actor2 = _patient(head) or _conj_patient(head)
-    pair = _between_pair(head)
-    if pair:
-        actor1, actor2 = pair
-    if event_type == "Protests":
-        actor1 = "protesters"
-        actor2 = "police" if sub != "Peaceful protest" else None
-    if event_type == "Riots":
-        actor1 = "rioters"
-    if event_type == "Violence against civilians":
-        actor2 = "civilians"
-    if actor1 is None and event_type == "Violence against civilians":
-        actor1 = "unidentified gunmen"
-    return actor1, actor2 if actor2 != actor1 else None
-
-
-def _phrase(tok: Token) -> str:
-    """A short noun phrase for a token: its compounds and adjectives, no clauses."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    start = min([tok.i] + [c.i for c in left])
-    return tok.doc[start:tok.i + 1].text
-
-
-def _agent(head: Token) -> str | None:
-    tok = _agent_token(head)
-    return _phrase(tok) if tok is not None else None
-
-
-def _agent_token(head: Token) -> Token | None:
-    """Who did it: the trigger's subject, its 'by X' agent, or the agent of the clause it sits in."""
-    for c in head.children:
-        if c.dep_ == "nsubj":
-            return c
-        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        if c.dep_ == "acl" and c.pos_ == "VERB":  # "a bomb planted by X"
-            found = _agent_token(c)
-            if found is not None:
-                return found
-    if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
-        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return _agent_token(head.head) if head.dep_ != "nsubj" else None
-    return None
-
-
-def _attack_agent(sent: SpacySpan) -> str | None:
-    """'... were killed following an attack by X': the agent of an attack noun elsewhere in the sentence."""
-    for tok in sent:
-        if tok.lemma_.lower() in ("attack", "assault", "ambush", "raid", "offensive") and tok.pos_ == "NOUN":
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
-                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return _phrase(pobj)
-    return None
-
-
-def _conj_patient(head: Token) -> str | None:
-    """'attacked and killed 8 soldiers': the object of a coordinated harm verb."""
-    for conj in (c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in HARM_VERBS):
-        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            return _phrase(obj)
-    return None
-
-
-def _patient(head: Token) -> str | None:
-    for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return _phrase(c)
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")):
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
-            return _phrase(pobj)
-    return None
-
-
-def _between_pair(head: Token) -> tuple[str, str] | None:
-    """'clashes between X and Y'."""
-    for prep in (c for c in head.subtree if c.dep_ == "prep" and c.lower_ == "between"):
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        conj = next((g for g in pobj.children if g.dep_ == "conj"), None) if pobj is not None else None
-        if pobj is not None and conj is not None:
-            return _phrase(pobj), _phrase(conj)
-    return None
 
 
 def refine_protests(article: Article, events: list[EventMention], doc: Any) -> None:

@@ -3,12 +3,18 @@
 The trigger table lives in `crosswire/data/event_lexicon.tsv` (one trigger a line, with its class,
 ACLED type/sub-type and PLOVER code). The word classes below decide who is a civilian, who is armed,
 what counts as police intervention at a protest, and so on; the rules in `events.py` use them.
+`find_actors` reads the actor phrases of a trigger from the parse; `acled_actor` names them as ACLED does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 WEAK_TRIGGERS = {
     "strike", "march", "gather", "gathering", "demand", "fall", "enter", "engage", "operation", "raid",
@@ -16,7 +22,7 @@ WEAK_TRIGGERS = {
     "body", "corpse", "wound", "injure", "seize", "capture", "establish", "set up", "deploy", "training",
     "agree", "jet", "aircraft", "helicopter", "encounter", "beat", "rob", "steal", "mine", "explosive",
     "fight", "sniper", "withdraw", "surrender", "disappear", "hostage", "caravan", "boycott", "curfew",
-    "shoot", "fighting", "torture", "suicide", "fire",
+    "shoot", "fighting", "torture", "suicide", "fire", "redeploy", "retreat",
 }
 CIVILIAN_GROUP_WORDS = {"group", "family", "villager", "resident", "worker", "student", "supporter", "people",
                         "community", "youth", "local", "person", "man", "neighbour", "neighbor", "relative",
@@ -62,9 +68,13 @@ PLANNED_CUES = {"plan", "intend", "prepare", "schedule", "will", "aim"}
 THREAT_CUES = {"threaten", "vow", "warn"}
 DISRUPT_OBJECTS = {"weapon", "arm", "ammunition", "explosive", "ied", "bomb", "mine", "landmine", "rifle",
                    "gun", "grenade", "cache", "drone", "rocket", "missile", "device", "depot", "munition"}
+# Verbs of harm done to someone; their objects are who the violence was done to.
+HARM_VERBS = {"kill", "injure", "wound", "shoot", "stab", "beat", "abduct", "kidnap", "behead", "execute",
+              "murder", "hurt", "torture", "assault", "attack", "hit", "target", "ambush"}
 TERRITORY_OBJECTS = {"village", "town", "city", "district", "area", "base", "checkpoint", "post",
                      "position", "territory", "hill", "control", "neighbourhood", "neighborhood", "region",
-                     "province", "airport", "road", "locality", "settlement", "outpost"}
+                     "province", "airport", "road", "locality", "settlement", "outpost", "capital",
+                     "stronghold", "suburb", "port", "crossing", "valley", "island"}
 COUNTRY_ADJECTIVES = {
     "afghan": "Afghanistan", "yemeni": "Yemen", "syrian": "Syria", "iraqi": "Iraq", "libyan": "Libya",
     "somali": "Somalia", "nigerian": "Nigeria", "indian": "India", "pakistani": "Pakistan",
@@ -181,3 +191,95 @@ def _named_part(phrase: str) -> str | None:
     named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in COUNTRY_ADJECTIVES
              and w.lower() not in ("the", "a", "an", "unknown", "unidentified", "armed")]
     return " ".join(named) if named and len(named) == len(words) - 1 else None
+
+
+def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
+    """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
+    actor1 = _agent(head) or _attack_agent(sent)
+    actor2 = _patient(head) or _conj_patient(head)
+    pair = _between_pair(head)
+    if pair:
+        actor1, actor2 = pair
+    if event_type == "Protests":
+        actor1 = "protesters"
+        actor2 = "police" if sub != "Peaceful protest" else None
+    if event_type == "Riots":
+        actor1 = "rioters"
+    if event_type == "Violence against civilians":
+        actor2 = "civilians"
+    if actor1 is None and event_type == "Violence against civilians":
+        actor1 = "unidentified gunmen"
+    return actor1, actor2 if actor2 != actor1 else None
+
+
+def _phrase(tok: Token) -> str:
+    """A short noun phrase for a token: its compounds and adjectives, no clauses."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _agent(head: Token) -> str | None:
+    tok = agent_token(head)
+    return _phrase(tok) if tok is not None else None
+
+
+def agent_token(head: Token) -> Token | None:
+    """Who did it: the trigger's subject, its 'by X' agent, or the agent of the clause it sits in."""
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "a bomb planted by X"
+            found = agent_token(c)
+            if found is not None:
+                return found
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return agent_token(head.head) if head.dep_ != "nsubj" else None
+    return None
+
+
+def _attack_agent(sent: SpacySpan) -> str | None:
+    """'... were killed following an attack by X': the agent of an attack noun elsewhere in the sentence."""
+    for tok in sent:
+        if tok.lemma_.lower() in ("attack", "assault", "ambush", "raid", "offensive") and tok.pos_ == "NOUN":
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(pobj)
+    return None
+
+
+def _conj_patient(head: Token) -> str | None:
+    """'attacked and killed 8 soldiers': the object of a coordinated harm verb."""
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in HARM_VERBS):
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(obj)
+    return None
+
+
+def _patient(head: Token) -> str | None:
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return _phrase(c)
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+            return _phrase(pobj)
+    return None
+
+
+def _between_pair(head: Token) -> tuple[str, str] | None:
+    """'clashes between X and Y'."""
+    for prep in (c for c in head.subtree if c.dep_ == "prep" and c.lower_ == "between"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        conj = next((g for g in pobj.children if g.dep_ == "conj"), None) if pobj is not None else None
+        if pobj is not None and conj is not None:
+            return _phrase(pobj), _phrase(conj)
+    return None

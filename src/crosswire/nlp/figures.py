@@ -84,6 +84,7 @@ class FiguresStage:
             fig.time, fig.place = _sentence_context(article, fig)
         resolve_shot(figures)
         link_breakdowns(figures, article.text)
+        share_breakdown_sources(figures)
         for i, fig in enumerate(figures):
             fig.id = f"{article.id or 'fig'}-f{i}"
         article.figures = figures
@@ -105,6 +106,10 @@ def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
     if told_after and (not people or kind in (None, "other")):  # '3 Injured In Shooting', '4 shot, 1 dead'
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
                       kind=told_after, qualifier=q.qualifier)
+    glued = _glued_people_noun(noun) if not people else None
+    if glued is not None:  # "220 soldiers—23 of whom ...": the tokenizer kept the dash inside the word
+        return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
+                      kind=_glued_kind(glued), group=_glued_group(noun), qualifier=q.qualifier)
     if not people and kind in (None, "other"):
         return None
     if not people and noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOUN_KIND:
@@ -193,13 +198,45 @@ def _counted_noun(anchor: Token) -> Token:
         tok = tok.head  # "1.5 million" -> million, "about 20" -> 20
     if tok.dep_ in ("nummod", "amod", "compound", "det", "quantmod") and tok.head.i > tok.i \
             and not any(t.text in (":", ";", "(") for t in tok.doc[tok.i:tok.head.i]):
-        return tok.head
+        noun = tok.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "90 government troops" with the number hung on "government"
+        return noun
     of = next((c for c in tok.children if c.lower_ == "of" and c.i == tok.i + 1), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return pobj
     return tok
+
+
+GLUED_DASH = re.compile(r"([A-Za-z][A-Za-z'-]*)[\u2014\u2013]")
+
+
+def _glued_people_noun(noun: Token) -> str | None:
+    """The people noun before a dash the tokenizer left glued to the next word ('soldiers—23'), as a lemma."""
+    m = GLUED_DASH.match(noun.text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    for base in (word, re.sub(r"men$", "man", word), re.sub(r"ies$", "y", word), word[:-1] if word.endswith("s") else word):
+        if base in PEOPLE_NOUNS or base in NOUN_KIND:
+            return base
+    return None
+
+
+def _glued_kind(lemma: str) -> str:
+    kind = NOUN_KIND.get(lemma, "other")
+    return "other" if kind == "troops" else kind
+
+
+def _glued_group(noun: Token) -> str | None:
+    """The group of a glued noun: its modifiers and the word before the dash ('Syrian soldiers')."""
+    m = GLUED_DASH.match(noun.text)
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and not c.like_num]
+    start = min([noun.i] + [c.i for c in mods])
+    words = "".join(t.text_with_ws for t in noun.doc[start:noun.i] if not t.like_num)
+    return (words + (m.group(1) if m else noun.text)).strip() or None
 
 
 def _is_people(noun: Token) -> bool:
@@ -320,21 +357,52 @@ REMAINDER = re.compile(r"[.;]\s+(?:the\s+)?(?:remainder|rest)\s+(?:includes?|inc
 
 
 def link_breakdowns(figures: list[Figure], text: str) -> None:
-    """Mark figures listed after a total ('727 dead: 111 civilians, 371 fighters') as its parts."""
+    """Mark figures listed after a total ('727 dead: 111 civilians, 371 fighters') as its parts.
+
+    A number inside an aside that opens after a listed part ('220 soldiers (23 of them officers)',
+    '220 soldiers — 23 of whom were officers — and ...') counts that part, not the total."""
     for i, total in enumerate(figures):
         if total.part_of is not None:
             continue
         gap_end = figures[i + 1].start if i + 1 < len(figures) else total.end
         cue = text[total.end:gap_end].lower()
-        if not any(c in cue for c in BREAKDOWN_CUES) or re.search(r"[.;!?]\s", cue):
+        dash_cue = re.search(r"[\u2014\u2013]\s*$", cue) is not None
+        if not (dash_cue or any(c in cue for c in BREAKDOWN_CUES)) or re.search(r"[.;!?]\s", cue):
             continue
-        for part in figures[i + 1:]:
+        last_part: int | None = None
+        for j in range(i + 1, len(figures)):
+            part = figures[j]
             between = REMAINDER.sub(" ", text[total.end:part.start])
-            if re.search(r"[.;!?]\s|\n", between) or part.kind not in ("other", total.kind):
+            if re.search(r"[.;!?]\s|\n", between) or part.kind not in ("other", "troops", total.kind):
                 break
-            part.part_of = i
-            if part.kind == "other" and total.kind != "other":
+            inside = last_part is not None and _opens_aside(text[figures[last_part].end:part.start])
+            part.part_of = last_part if inside else i
+            if part.kind in ("other", "troops") and total.kind != "other":  # "90 dead: 40 troops, ..."
                 part.kind = total.kind
+            if not inside:
+                last_part = j
+
+
+def _opens_aside(gap: str) -> bool:
+    """Whether an aside (parenthesis or dash pair) opens in `gap` and is still open at its end."""
+    if gap.count("(") > gap.count(")"):
+        return True
+    dashes = re.findall(r"[\u2014\u2013]|\s-\s|\s--\s", gap)
+    return len(dashes) % 2 == 1
+
+
+def share_breakdown_sources(figures: list[Figure]) -> None:
+    """A total and its parts are one statement: members without a source take the one source the others have
+    ('... 727 died, including 111 civilians. The rest were 371 fighters ..., according to X')."""
+    for i, total in enumerate(figures):
+        group = [total] + [f for f in figures if f.part_of == i]
+        if len(group) < 2 or total.part_of is not None:
+            continue
+        sources = {f.attributed_to for f in group if f.attributed_to}
+        if len(sources) == 1:
+            source = sources.pop()
+            for fig in group:
+                fig.attributed_to = fig.attributed_to or source
 
 
 def sum_mismatch_notes(figures: list[Figure], text: str) -> list[Note]:
