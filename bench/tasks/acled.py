@@ -95,6 +95,7 @@ def publication_time(row: dict[str, str]) -> datetime | None:
 
 def run(data: Path, limit: int | None = None) -> dict[str, float]:
     """Score the main event of each note; metrics for dev and held-out rows."""
+    from crosswire.errors import CrosswireError
     from crosswire.model import Article
 
     run_one = build_pipeline()
@@ -104,8 +105,12 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
         for row in rows:
             text = note_text(row["notes"])
             published = publication_time(row)
-            article = run_one(Article(raw_text=text, id=f"acled-{row['data_id']}", published=published,
-                                      published_source="user" if published else "unknown"))
+            article = Article(raw_text=text, id=f"acled-{row['data_id']}", published=published,
+                              published_source="user" if published else "unknown")
+            try:
+                article = run_one(article)
+            except CrosswireError:  # a note the pipeline rejects (e.g. empty) scores as "no event found"
+                pass
             results.append((row, article))
         metrics.update({f"{split}.{k}": v for k, v in score(results).items()})
     return metrics
