@@ -158,9 +158,15 @@ def lower_floors(baseline: dict[str, Any], results: list[TaskResult], reason: st
 
 
 def record_current(baseline: dict[str, Any], results: list[TaskResult], today: date) -> None:
-    """Keep the figures of a quality run as the task's "current" numbers (error rows leave them as were)."""
+    """Keep the figures of a quality run as the task's "current" numbers.
+
+    A failed task keeps its last figures; the failure is noted in `current_meta` so the results
+    page shows it until a later run succeeds.
+    """
     for result in results:
         if result.error is not None:
+            meta = baseline["current_meta"].setdefault(result.task, {})
+            meta.update(error=result.error, error_date=today.isoformat())
             continue
         baseline["current"][result.task] = dict(sorted(result.metrics.items()))
         baseline["current_meta"][result.task] = {"limit": result.limit, "date": today.isoformat(),

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bench import runner
 from bench.__main__ import anchor_for, main, render_results_md, table_rows
-from bench.gate import empty_baseline
+from bench.gate import empty_baseline, record_current
+from bench.runner import TaskResult
 
 
 @pytest.fixture
@@ -106,9 +107,10 @@ def test_results_md_lists_figures_and_anchors() -> None:
     baseline = empty_baseline()
     baseline["current"]["clusters"] = {"gvc_conll_f1": 90.0}
     baseline["current_meta"]["clusters"] = {"limit": None, "date": "2025-01-02", "seconds": 3.0}
-    text = render_results_md(baseline, {"speed": "AttributeError: no pipeline"}, date(2025, 1, 2))
+    record_current(baseline, [TaskResult("speed", error="AttributeError: no pipeline")], date(2025, 1, 3))
+    text = render_results_md(baseline, date(2025, 1, 3))
     assert "| gvc_conll_f1 | 90.00 |" in text
-    assert "**Last run failed:** `AttributeError: no pipeline`" in text
+    assert "**Last run failed** (2025-01-03): `AttributeError: no pipeline`" in text
     assert "94.1" in text and "HeidelTime" in text
 
 
