@@ -18,6 +18,8 @@ from pathlib import Path
 from bench.common import prf
 
 GATE_LIMIT = 40  # articles per corpus
+UNGATED = frozenset({"gazetteer_miss_share", "gwn_n", "trnews_n"})  # a breakdown and sample sizes
+LOWER_IS_BETTER = frozenset({"gazetteer_load_s", "gazetteer_rss_mb"})
 # GeoWebNews types that are toponyms (its expressions, demonyms, languages, homonyms and non-toponyms are not).
 GWN_TOPONYM_TYPES = frozenset({"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Non_Literal_Modifier",
                                "Coercion", "Embedded_Literal", "Embedded_Non_Lit"})

@@ -22,7 +22,7 @@ from crosswire.model import Article, article_id
 GATE_LIMIT = 30  # reports
 DEFAULT_REPORTS = 50
 LOWER_IS_BETTER = frozenset({"peak_rss_mb", "rejected"})
-UNGATED = frozenset({"reports"})
+UNGATED = frozenset({"reports", "articles_per_second", "spacy_articles_per_second"})  # wall-clock: shown, never gated
 TOLERANCE = {"articles_per_second": 0.5, "spacy_articles_per_second": 0.5,
              "pipeline_speed_pct_of_spacy": 0.5, "peak_rss_mb": 0.5}
 
