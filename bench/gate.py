@@ -108,7 +108,10 @@ def _floor_for(value: float, direction: str, slack: float) -> float:
 
 
 def raise_floors(baseline: dict[str, Any], results: list[TaskResult], today: date) -> list[str]:
-    """Set missing floors and raise existing ones to the gate figures where better; never lower."""
+    """Set missing floors and raise existing ones to the gate figures where better; never lower.
+
+    Floors marked `fixed` (bounds an issue or a budget sets, with a `note`) are left as they are.
+    """
     changes = []
     for result in results:
         if result.error is not None:
@@ -118,6 +121,8 @@ def raise_floors(baseline: dict[str, Any], results: list[TaskResult], today: dat
             spec = floors.get(metric)
             if spec is None and is_ungated(metric, result.ungated):
                 continue
+            if spec is not None and spec.get("fixed"):
+                continue  # a bound set by an issue or a budget, not by a measurement
             direction = spec["direction"] if spec else metric_direction(metric, result.lower_is_better)
             new = _floor_for(value, direction, _slack(result, metric))
             if spec is not None and not _better(new, float(spec["floor"]), direction):

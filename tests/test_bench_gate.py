@@ -111,3 +111,17 @@ def test_quality_gate_on_shared_data() -> None:
     elapsed = time.perf_counter() - started
     report = "\n".join(b.message() for b in breaches)
     assert not breaches, f"quality gate failed ({elapsed:.0f} s):\n{report}"
+
+
+def test_fixed_bounds_are_never_moved_by_raise() -> None:
+    from datetime import date
+
+    from bench import gate
+    from bench.runner import TaskResult
+
+    baseline = {"floors": {"speed": {"peak_rss_mb": {"floor": 1500.0, "direction": "lower", "fixed": True,
+                                                     "note": "budget"}}}}
+    result = TaskResult("speed")
+    result.metrics = {"peak_rss_mb": 300.0}
+    assert gate.raise_floors(baseline, [result], date(2026, 1, 1)) == []
+    assert baseline["floors"]["speed"]["peak_rss_mb"]["floor"] == 1500.0
