@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,3 +45,11 @@ def shared_resources() -> Resources:
     from crosswire.resources import Resources
 
     return Resources()
+
+
+def gva_published(row: dict[str, str]) -> datetime | None:
+    """A GVA document's `dct` as a datetime, or None when it is missing or malformed."""
+    try:
+        return datetime.fromisoformat(row["dct"]) if row.get("dct") else None
+    except ValueError:
+        return None

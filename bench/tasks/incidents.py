@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from datetime import datetime
 from pathlib import Path
 
+from bench.common import gva_published
 from bench.scorers import cluster_scores
 from crosswire.link.stories import StoryDoc, cluster_stories
 
@@ -38,12 +38,7 @@ def sample_incidents(data: Path, count: int) -> dict[str, list[dict[str, str]]]:
 
 
 def _story_doc(row: dict[str, str]) -> StoryDoc:
-    published = None
-    if row.get("dct"):
-        try:
-            published = datetime.fromisoformat(row["dct"])
-        except ValueError:
-            published = None
+    published = gva_published(row)
     return StoryDoc(id=row["doc_id"], text=f"{row.get('title') or ''}\n{row.get('content') or ''}",
                     published=published)
 

@@ -13,11 +13,10 @@ import json
 import resource
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.common import shared_resources
+from bench.common import gva_published, shared_resources
 from crosswire.model import Article, article_id
 from crosswire.stages import DEFAULT_STAGES
 
@@ -44,12 +43,7 @@ def load_reports(data: Path, count: int) -> list[dict[str, str]]:
 
 def to_article(row: dict[str, str]) -> Article:
     """A report as a reader would hand it over (raw text, title, publication date)."""
-    published = None
-    if row.get("dct"):
-        try:
-            published = datetime.fromisoformat(row["dct"])
-        except ValueError:
-            published = None
+    published = gva_published(row)
     return Article(raw_text=row["content"], id=article_id(row["content"]), title=row.get("title"),
                    url=row.get("uri"), published=published,
                    published_source="metadata" if published else "unknown")

@@ -177,14 +177,9 @@ class Truecaser:
     @classmethod
     def from_nlp(cls, nlp: Language, lower_common: bool = False) -> Truecaser:
         """A truecaser with the English word list of `nlp`'s lemmatizer (empty if it has none)."""
-        words: set[str] = set()
-        if "lemmatizer" in nlp.pipe_names:
-            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-            if lookups is not None and lookups.has_table("lemma_index"):
-                table = lookups.get_table("lemma_index")
-                for pos in ("noun", "verb", "adj", "adv"):
-                    words.update(w for w in table.get(pos, []) if "_" not in w)
-        return cls(frozenset(words), lower_common)
+        from .ruler import english_words
+
+        return cls(english_words(nlp), lower_common)
 
     def word(self, word: str, votes: dict[str, str]) -> str:
         """One capitals word re-cased; the length never changes."""

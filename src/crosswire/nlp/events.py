@@ -202,11 +202,31 @@ def rule_protest(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]
 
 
 def _protesters_violent(sent: SpacySpan, lemmas: set[str]) -> bool:
-    hits = lemmas & lex.PROTESTER_VIOLENCE
-    if {"stone", "pelt", "molotov", "vandalize", "vandalise", "ransack", "torch", "brick"} & hits:
-        return True
-    scuffle = {"clash", "scuffle", "brawl", "skirmish", "fight"}
-    return bool((scuffle & (hits | lemmas)) and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS))
+    """Whether the protest turned violent: stones, arson, vandalism, scuffles, a protest called violent."""
+    return violent_protest_cues(list(sent))
+
+
+def violent_protest_cues(tokens: list[Token]) -> bool:
+    """Signs in these tokens that protesters used violence (ACLED's Violent demonstration): thrown stones or
+    petrol bombs, burning tyres or objects, smashed or destroyed property, clashes or scuffles, 'violent'."""
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if any(a.dep_ == "relcl" for a in tok.ancestors) or tok.dep_ == "relcl":
+            continue  # about someone else: "a man who died in clashes"
+        if lemma in lex.HARD_PROTEST_VIOLENCE or lemma == "rock" and tok.pos_ == "NOUN":
+            return True
+        if lemma in lex.SCUFFLE_WORDS and tok.pos_ in ("VERB", "NOUN"):
+            return True
+        if lemma in lex.DAMAGE_VERBS and tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children):
+            return True
+        if lemma in ("burn", "burning") and (tok.dep_ in ("amod", "compound") or tok.pos_ == "VERB"):
+            return True
+        if lemma in ("alight", "ablaze") or lemma == "fire" and any(a.lemma_ == "set" for a in
+                                                                     list(tok.ancestors)[:2]):
+            return True
+        if lemma == "violent" and tok.head.lemma_.lower() in lex.PROTEST_NOUNS:
+            return True
+    return False
 
 
 def _lethal_on_protest(sent: SpacySpan) -> bool:
@@ -216,8 +236,11 @@ def _lethal_on_protest(sent: SpacySpan) -> bool:
 def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
     """Abduction, sexual violence, battles and attacks, told apart by who the targets are."""
     lethal = {t.lemma_.lower() for t in sent} & {"kill", "stab", "beat", "shoot", "dead", "murder"}
+    main_clash = next((t for t in strong if t.cls == "clash" and _is_main_verb(t.head)), None)
     for cls in ("abduct", "sexual"):
         trig = _pick(strong, cls) or _pick(triggers, cls)
+        if trig is not None and main_clash is not None and not _is_main_verb(trig.head):
+            break  # "troops clashed with militants after they kidnapped a herder": the clash is the event
         if trig is not None and (trig.entry.weak is False or cls == "sexual") and not (cls == "abduct" and lethal):
             return _typed(trig, reason=f"{cls} trigger")
     clash = _pick(strong, "clash")
@@ -239,6 +262,11 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     if not attack.entry.weak or lethal:
         return _typed(attack, "Violence against civilians", "Attack", "ASSAULT", "targets not armed")
     return None
+
+
+def _is_main_verb(tok: Token) -> bool:
+    """The sentence's main verb, or a verb coordinated with it ('chased and clashed with')."""
+    return tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
 
 
 def _target_tokens(trig: Trigger, sent: SpacySpan) -> list[Token]:
@@ -515,15 +543,34 @@ def attach_following_fatalities(article: Article, events: list[EventMention]) ->
 
 
 def refine_protests(article: Article, events: list[EventMention], doc: Any) -> None:
-    """A peaceful protest whose next sentences tell of police arrests or dispersal had an intervention."""
+    """A protest whose next sentences tell of protesters' violence (stones, clashes, arson) was a violent
+    demonstration; a peaceful one whose next sentences tell of police arrests or dispersal had an intervention.
+    The window runs to the next event that is not part of the protest (another protest or riot sentence is)."""
     for i, ev in enumerate(events):
-        if ev.sub_event_type != "Peaceful protest" or not ev.evidence:
+        if ev.event_type != "Protests" or not ev.evidence:
             continue
-        stop = events[i + 1].evidence[0].start if i + 1 < len(events) else len(article.text)
-        stop = max(stop, ev.evidence[0].end + 1)
-        after = doc.char_span(ev.evidence[0].end, stop, alignment_mode="contract")
-        lemmas = {t.lemma_.lower() for t in after} if after is not None else set()
+        after = doc.char_span(ev.evidence[0].end, _protest_window_end(article, events, i), alignment_mode="contract")
+        tokens = list(after) if after is not None else []
+        if violent_protest_cues(tokens):
+            ev.event_type, ev.sub_event_type = "Riots", "Violent demonstration"
+            continue
+        if ev.sub_event_type != "Peaceful protest":
+            continue
+        lemmas = {t.lemma_.lower() for t in tokens}
         if i + 1 < len(events) and events[i + 1].sub_event_type == "Arrests":
             lemmas |= {"arrest", "police"}
         if lemmas & lex.INTERVENTION_WORDS and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS | {"they"}):
             ev.sub_event_type = "Protest with intervention"
+
+
+def _next_other(events: list[EventMention], i: int) -> int:
+    """Index of the first event after `i` that is neither a protest nor a riot (len(events) if none)."""
+    return next((j for j in range(i + 1, len(events)) if events[j].event_type not in ("Protests", "Riots")),
+                len(events))
+
+
+def _protest_window_end(article: Article, events: list[EventMention], i: int) -> int:
+    """Where the sentences telling protest `i` end: the start of the next unrelated event, else the text end."""
+    j = _next_other(events, i)
+    stop = events[j].evidence[0].start if j < len(events) and events[j].evidence else len(article.text)
+    return max(stop, events[i].evidence[0].end + 1)

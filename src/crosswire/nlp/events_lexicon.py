@@ -50,7 +50,9 @@ ARMED_NOUNS = {
     "outpost", "barrack", "unit", "battalion", "brigade", "regiment", "patrol", "gunman", "terrorist",
     "mercenary", "paramilitary", "combatant", "serviceman", "marine", "sniper", "agent", "cop",
     "faction", "group", "gang", "cartel", "member", "frontline", "front", "line", "trench", "taliban",
-    "houthi", "shabaab", "boko", "haram", "isis", "isil", "daesh", "is", "tank",
+    "houthi", "shabaab", "boko", "haram", "isis", "isil", "daesh", "is", "tank", "ranger", "commando",
+    "gendarme", "gendarmerie", "navy", "sailor", "airman", "trooper", "legionnaire", "separatist",
+    "vigilante", "bodyguard", "guerrilla", "guerilla", "warlord", "peacekeeper", "fighters",
 }
 STATE_NOUNS = {"soldier", "troop", "force", "army", "military", "police", "policeman", "policemen",
                "personnel", "government", "security", "navy", "marine", "serviceman", "officer", "cop",
@@ -62,6 +64,13 @@ INTERVENTION_WORDS = {"disperse", "tear", "teargas", "rubber", "cannon", "baton"
 PROTESTER_VIOLENCE = {"stone", "rock", "pelt", "vandalize", "vandalise", "torch", "loot", "molotov",
                       "throw", "violent", "ransack", "smash", "hurl", "clash", "injure", "attack",
                       "burn", "damage", "set", "brick"}
+# Protesters' violence that makes a protest a riot on its own (events.violent_protest_cues).
+HARD_PROTEST_VIOLENCE = {"stone", "pelt", "molotov", "vandalize", "vandalise", "vandalism", "ransack", "torch",
+                         "brick", "petrol", "arson", "hooliganism", "rampage"}
+SCUFFLE_WORDS = {"clash", "scuffle", "brawl", "skirmish", "fistfight", "tussle", "altercation"}
+DAMAGE_VERBS = {"destroy", "damage", "smash", "loot", "vandalize", "wreck", "ransack", "storm", "torch"}
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "sit", "unrest", "demonstrator",
+                 "protester", "protestor"}
 LETHAL_WORDS = {"kill", "shoot", "fire", "die", "dead", "live", "bullet", "ammunition", "wound", "injure"}
 FAILED_CUES = {"attempt", "try", "fail", "foil", "thwart"}
 PLANNED_CUES = {"plan", "intend", "prepare", "schedule", "will", "aim"}
