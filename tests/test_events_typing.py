@@ -79,6 +79,17 @@ def events_of(stage, text, **fields):
     ("A traffic warden was assaulted by a group of traders at the bus depot.", "Riots", "Mob violence"),
     ("Angry villagers beat two men accused of theft.", "Riots", "Mob violence"),
     ("Armed men attacked a group of traders at the bus depot.", "Violence against civilians", "Attack"),
+    ("Separatist gunmen shot and wounded a park ranger on patrol.", "Battles", "Armed clash"),
+    ("Soldiers pursued and clashed with rebels after they abducted a farmer.", "Battles", "Armed clash"),
+    ("Shop owners blocked the main road with burning tyres to protest a new tax.", "Riots",
+     "Violent demonstration"),
+    ("Police used tear gas to break up a violent demonstration by dock workers.", "Riots", "Violent demonstration"),
+    ("Market women demonstrated outside the town hall. Some of them scuffled with guards at the gate.", "Riots",
+     "Violent demonstration"),
+    ("Farmers protested at the ministry. They said their fields were damaged by the new dam.", "Protests",
+     "Peaceful protest"),
+    ("Teachers held a protest for a colleague who was hurt in clashes last year.", "Protests",
+     "Peaceful protest"),
 ])
 def test_event_typing(stage, text, event_type, sub):
     events = events_of(stage, text)
