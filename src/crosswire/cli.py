@@ -8,11 +8,15 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Settings, load_settings
 from .errors import ConfigError, CrosswireError
 from .present.exports import EXPORT_KINDS, FORMATS
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -102,11 +106,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .present.exports import export_rows, render
-    from .store import open_store
 
-    settings = _settings(args)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
+    with _existing_store(_settings(args)) as store:
         text = render(export_rows(store, args.kind), args.kind, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -117,33 +118,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .present.write import write_report
-    from .store import open_store
 
     settings = _settings(args)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
+    with _existing_store(settings) as store:
         paths = write_report(store, settings.out)
     print(f"report: {paths['report']} and {paths['report_html']}")
     return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .store import open_store
-
-    settings = _settings(args)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
+    with _existing_store(_settings(args)) as store:
         for hit in store.search(args.query, args.limit):
             print(f"{hit['article_id']}  {hit['title']}\n    {hit['snippet']}")
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .store import open_store
-
-    settings = _settings(args)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
+    with _existing_store(_settings(args)) as store:
         print(json.dumps(store.counts(), indent=1))
     return EXIT_OK
 
@@ -156,9 +147,13 @@ def cmd_gazetteer_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _require_store(path: str) -> None:
-    if not Path(path).is_file():
-        raise ConfigError(f"no store at {path}; create one with `crosswire run INPUT --db {path}`")
+def _existing_store(settings: Settings) -> Store:
+    """The store at `settings.db`, which must exist already (reading commands never create one)."""
+    from .store import open_store
+
+    if not Path(settings.db).is_file():
+        raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
+    return open_store(settings.db)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -37,18 +37,18 @@ def link_store(store: Store, resources: Resources) -> dict[str, int]:
                   for a in articles]
     stories = cluster_stories(story_docs)
     store.set_links(duplicates, stories)
-    entities = resolve_stored_entities(store, mention_rows, resources)
+    texts = {a["id"]: a["text"] for a in articles}
+    entities = resolve_stored_entities(store, mention_rows, texts, resources)
     return {"articles": len(articles), "duplicates": len(duplicates),
             "stories": len(set(stories.values())), "entities": len(entities)}
 
 
-def resolve_stored_entities(store: Store, mention_rows: list[dict[str, Any]],
+def resolve_stored_entities(store: Store, mention_rows: list[dict[str, Any]], texts: dict[str, str],
                             resources: Resources) -> list[dict[str, Any]]:
     from .entities import entity_ids_by_ref, resolve_entities
 
     fields = set(Mention.__dataclass_fields__)
     pairs = [(m["article_id"], Mention(**{k: v for k, v in m.items() if k in fields})) for m in mention_rows]
-    texts = {a["id"]: a["text"] for a in store.article_rows()}
     resolved = resolve_entities(pairs, resources.aliases, texts)
     ids = entity_ids_by_ref(resolved)
     store.set_mention_entities({(m["article_id"], m["idx"]): ids.get((m["article_id"], m["start"], m["end"]))

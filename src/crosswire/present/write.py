@@ -14,7 +14,7 @@ def write_report(store: Store, out: str | Path) -> dict[str, str]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     data = collect(store)
-    texts = {a["id"]: a["text"] for a in store.article_rows()}
+    texts = {a["id"]: a["text"] for a in data.articles}
     md, page = out / "report.md", out / "report.html"
     md.write_text(to_markdown(data), encoding="utf-8")
     page.write_text(to_html(data, texts), encoding="utf-8")
