@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, EventMention, Span
 from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
+from .event_place import place_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -492,20 +493,6 @@ def main_country(article: Article) -> str | None:
     """The country most places of the report resolve to, as an ACLED-style name."""
     codes = Counter(p.country for p in article.places if p.country)
     return lex.country_name(codes.most_common(1)[0][0]) if codes else None
-
-
-def place_for(article: Article, start: int, end: int) -> int | None:
-    """Index of the most specific resolved place in [start, end), else the report's main place."""
-    def rank(i: int) -> tuple[int, int]:
-        p = article.places[i]
-        code = p.feature_code or ""
-        level = 0 if code.startswith("P") or code.endswith(("ADM2", "ADM3")) else 1 if "ADM1" in code else 2
-        return level, p.start
-    inside = [i for i, p in enumerate(article.places) if start <= p.start < end and p.lat is not None]
-    if inside:
-        return min(inside, key=rank)
-    resolved = [i for i, p in enumerate(article.places) if p.lat is not None]
-    return min(resolved, key=rank) if resolved else None
 
 
 def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
