@@ -4,7 +4,8 @@ import pytest
 
 from crosswire.model import Article, Figure, Place, Sentence
 from crosswire.nlp.events import EventsStage
-from crosswire.nlp.events_lexicon import acled_actor, load_trigger_lexicon
+from crosswire.nlp.events_actors import acled_actor
+from crosswire.nlp.events_lexicon import load_trigger_lexicon
 
 ACLED_SUB_TYPES = {
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",

@@ -18,7 +18,7 @@ from .timex_calendar import Resolution, quarter_of
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|(?:is|are|was|were)\s+scheduled"
     r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to"
-    r"|planned|planning|scheduled|slated|payable|effective|due\s+(?:to|on|in|by))\b",
+    r"|planned|planning|scheduled|slated|payable|effective|due\s+(?:to|on|in|by)|supposed\s+to)\b",
     re.IGNORECASE)
 # A verb of saying this close to a time expression is the one it dates ("said on Tuesday").
 REPORT_REACH = 28
@@ -29,7 +29,8 @@ REPORTING_VERBS = frozenset(
     "confirmed predicted argued declared".split())
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|began|came|went|took|made|gave|saw|left|fell|rose|won|lost|held|led"
-    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been|\w{3,}(?<!e)ed)\b", re.IGNORECASE)
+    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been)\b"
+    r"|\b(?-i:[a-z]\w{2,}(?<!e)ed)\b", re.IGNORECASE)
 FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:\w+\s+){0,2}(?:the\s+)?$", re.IGNORECASE)
 # "is expected", "be held": a participle after these is not a past tense.

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..store import Store
 from .exports import export_rows
+from .timeline import build_timeline
 
 
 @dataclass
@@ -32,6 +33,11 @@ def collect(store: Store) -> ReportData:
 
 def _label(article: dict[str, Any]) -> str:
     return f"{article['outlet'] or 'unknown outlet'}, {(article['published'] or 'undated')[:10]}"
+
+
+def _cell(text: object) -> str:
+    """Text fit for one Markdown table cell: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, int, set[str]]]:
@@ -61,12 +67,19 @@ def to_markdown(data: ReportData) -> str:
             dup = f" — duplicate of {ref(a['duplicate_of'])}" if a["duplicate_of"] else ""
             lines.append(f"- {ref(aid)} {a['title'] or '(untitled)'} — {_label(a)}{dup}")
         lines.append("")
-    lines += ["## Figures", "", "| figure | kind | group | said by | report |", "|---|---|---|---|---|"]
+    lines += ["## Timeline", "", "| date | what | where | killed | actors | said by | reports |",
+              "|---|---|---|---|---|---|---|"]
+    for t in build_timeline(data.events):
+        cells = (t.when, t.what, t.place or "", t.killed, "; ".join(t.actors), "; ".join(t.sources) or "outlet",
+                 " ".join(ref(a) for a in t.articles))
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines += ["", "## Figures", "", "| figure | kind | group | said by | report |", "|---|---|---|---|---|"]
     for f in data.figures:
         if f["kind"] == "other":
             continue
-        lines.append(f"| {f['text']} ({f['value']}) | {f['kind']} | {f['group'] or ''} | "
-                     f"{f['attributed_to'] or 'outlet'} | {ref(f['article_id'])} |")
+        cells = (f"{f['text']} ({f['value']})", f["kind"], f["group"] or "", f["attributed_to"] or "outlet",
+                 ref(f["article_id"]))
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines += ["", "## Entities", ""]
     for e in sorted(data.entities, key=lambda e: -sum(a["count"] for a in e["aliases"]))[:40]:
         aliases = "; ".join(f"{a['name']} ×{a['count']}" for a in e["aliases"])
@@ -97,6 +110,12 @@ def to_html(data: ReportData, texts: dict[str, str]) -> str:
         items = "".join(f"<li>{link(aid)} {esc(by_id[aid]['title'] or '(untitled)')} — "
                         f"{esc(_label(by_id[aid]))}</li>" for aid in s["articles"])
         parts.append(f"<h3>{esc(s['titles'][0] or s['id'])}</h3><ul>{items}</ul>")
+    steps = "".join(f"<tr><td>{esc(t.when)}</td><td>{esc(t.what)}</td><td>{esc(t.place or '')}</td>"
+                    f"<td>{t.killed}</td><td>{esc('; '.join(t.actors))}</td>"
+                    f"<td>{esc('; '.join(t.sources) or 'outlet')}</td>"
+                    f"<td>{' '.join(link(a) for a in t.articles)}</td></tr>" for t in build_timeline(data.events))
+    parts.append("<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>where</th><th>killed</th>"
+                 f"<th>actors</th><th>said by</th><th>reports</th></tr>{steps}</table>")
     rows = "".join(f"<tr><td>{esc(f['text'])}</td><td>{f['value']}</td><td>{esc(f['kind'])}</td>"
                    f"<td>{esc(f['group'] or '')}</td><td>{esc(f['attributed_to'] or 'outlet')}</td>"
                    f"<td>{link(f['article_id'])}</td></tr>" for f in data.figures if f["kind"] != "other")

@@ -1,0 +1,183 @@
+"""Who did it and to whom: actor phrases read from the parse, named as ACLED names actors.
+
+`find_actors` reads the trigger's subject or 'by X' agent and its object / 'against X' / 'between X and Y';
+`acled_actor` turns a phrase into ACLED's naming ('Afghan soldiers' -> 'Military Forces of Afghanistan').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .events_lexicon import CIVILIAN_NOUNS, COUNTRY_ADJECTIVES, HARM_VERBS, POLICE_NOUNS, STATE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+def country_name(code: str | None) -> str | None:
+    """ISO alpha-2 code -> ACLED-style country name."""
+    if not code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return {"Congo, The Democratic Republic of the": "Democratic Republic of Congo",
+            "Russian Federation": "Russia", "Iran, Islamic Republic of": "Iran",
+            "Syrian Arab Republic": "Syria", "Palestine, State of": "Palestine",
+            "Venezuela, Bolivarian Republic of": "Venezuela", "Türkiye": "Turkey"}.get(name, name)
+
+
+GENERIC_ACTORS = (
+    (STATE_NOUNS - POLICE_NOUNS - {"government"}, "Military Forces of {c}"),
+    (POLICE_NOUNS, "Police Forces of {c}"),
+    ({"protester", "protestor", "demonstrator", "marcher"}, "Protesters ({c})"),
+    ({"rioter", "mob", "crowd"}, "Rioters ({c})"),
+    ({"gunman", "assailant", "attacker", "unknown", "unidentified", "perpetrator"}, "Unidentified Armed Group ({c})"),
+    ({"militant", "insurgent", "terrorist", "jihadist"}, "Unidentified Armed Group ({c})"),
+    ({"gang", "cartel", "criminal"}, "Unidentified Gang ({c})"),
+    (CIVILIAN_NOUNS - {"member", "leader", "official", "chief"}, "Civilians ({c})"),
+    ({"government"}, "Government of {c}"),
+)
+
+
+def acled_actor(phrase: str | None, country: str | None) -> str | None:
+    """An actor phrase in ACLED's naming: 'Afghan soldiers' -> 'Military Forces of Afghanistan'.
+
+    Named groups ('Taliban', 'Al Shabaab') keep their name; generic nouns map to ACLED's generic
+    actors, with the country from a national adjective in the phrase or else the report's country.
+    """
+    if not phrase:
+        return None
+    named = _named_part(phrase)
+    if named:
+        return named
+    words = [w.strip(".,'\"()").lower() for w in phrase.split()]
+    words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
+    words = [{"men": "man", "women": "woman", "children": "child", "people": "person",
+              "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
+    nation = next((COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES), None) or country
+    head = words[-1] if words else ""
+    if head in INSTALLATION_NOUNS and len(words) > 1:  # "a police post", "Afghan military posts"
+        head = "police" if "police" in words else "soldier" if set(words) & STATE_NOUNS else head
+    for nouns, pattern in GENERIC_ACTORS:
+        if head in nouns or (pattern.startswith("Unidentified") and set(words) & {"unknown", "unidentified"}):
+            name = pattern.format(c=nation) if nation else pattern.split(" of ")[0].split(" (")[0]
+            return name
+    return phrase
+
+
+INSTALLATION_NOUNS = {"post", "checkpoint", "base", "position", "convoy", "outpost", "station", "barrack",
+                      "patrol", "unit"}
+
+
+_ALL_GENERIC = set().union(*(n for n, _ in GENERIC_ACTORS)) | {"soldier", "protester", "rioter", "gunman"}
+
+
+MEMBER_NOUNS = {"militant", "militants", "fighter", "fighters", "sniper", "snipers", "member", "members",
+                "insurgent", "insurgents", "gunmen", "gunman", "elements", "forces", "supporters", "rebels"}
+
+
+def _named_part(phrase: str) -> str | None:
+    """'Taliban militants' -> 'Taliban': a named group before a generic member noun."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() not in MEMBER_NOUNS:
+        return None
+    named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in COUNTRY_ADJECTIVES
+             and w.lower() not in ("the", "a", "an", "unknown", "unidentified", "armed")]
+    return " ".join(named) if named and len(named) == len(words) - 1 else None
+
+
+def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
+    """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
+    actor1 = _agent(head) or _attack_agent(sent)
+    actor2 = _patient(head) or _conj_patient(head)
+    pair = _between_pair(head)
+    if pair:
+        actor1, actor2 = pair
+    if event_type == "Protests":
+        actor1 = "protesters"
+        actor2 = "police" if sub != "Peaceful protest" else None
+    if event_type == "Riots":
+        actor1 = "rioters"
+    if event_type == "Violence against civilians":
+        actor2 = "civilians"
+    if actor1 is None and event_type == "Violence against civilians":
+        actor1 = "unidentified gunmen"
+    return actor1, actor2 if actor2 != actor1 else None
+
+
+def _phrase(tok: Token) -> str:
+    """A short noun phrase for a token: its compounds and adjectives, no clauses."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _agent(head: Token) -> str | None:
+    tok = agent_token(head)
+    return _phrase(tok) if tok is not None else None
+
+
+def agent_token(head: Token) -> Token | None:
+    """Who did it: the trigger's subject, its 'by X' agent, or the agent of the clause it sits in."""
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "a bomb planted by X"
+            found = agent_token(c)
+            if found is not None:
+                return found
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return agent_token(head.head) if head.dep_ != "nsubj" else None
+    return None
+
+
+def _attack_agent(sent: SpacySpan) -> str | None:
+    """'... were killed following an attack by X': the agent of an attack noun elsewhere in the sentence."""
+    for tok in sent:
+        if tok.lemma_.lower() in ("attack", "assault", "ambush", "raid", "offensive") and tok.pos_ == "NOUN":
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(pobj)
+    return None
+
+
+def _conj_patient(head: Token) -> str | None:
+    """'attacked and killed 8 soldiers': the object of a coordinated harm verb."""
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in HARM_VERBS):
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(obj)
+    return None
+
+
+def _patient(head: Token) -> str | None:
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return _phrase(c)
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+            return _phrase(pobj)
+    return None
+
+
+def _between_pair(head: Token) -> tuple[str, str] | None:
+    """'clashes between X and Y'."""
+    for prep in (c for c in head.subtree if c.dep_ == "prep" and c.lower_ == "between"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        conj = next((g for g in pobj.children if g.dep_ == "conj"), None) if pobj is not None else None
+        if pobj is not None and conj is not None:
+            return _phrase(pobj), _phrase(conj)
+    return None
