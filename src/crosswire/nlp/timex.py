@@ -1,7 +1,9 @@
 """The time stage: find time expressions in a report and normalise them against its DCT.
 
 `find_times` is rule-based and fast (regular expressions, no model): recognition rules live in
-`timex_rules`, normalisers in `timex_resolve` and `timex_periods`, calendar arithmetic in `timex_calendar`. Values are
+`timex_rules`, normalisers in `timex_resolve`, `timex_periods` and `timex_durations`, expressions
+built on another one ("two days after Christmas", "April 24 and 25") in `timex_anchored`, calendar
+arithmetic in `timex_calendar`. Values are
 TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199X / PAST_REF,
 TIME 2024-12-05T08:45 / 2024-12-05TMO, DURATION P2D / PT5H, SET P1W / XXXX-WXX-1). Every `TimeRef`
 carries a `reason`; relative expressions carry the `anchor` they were resolved from.
@@ -19,7 +21,8 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from ..model import Article, Sentence, TimeRef
-from .timex_calendar import as_date
+from .timex_anchored import coordinated_day, count_from_day
+from .timex_calendar import Resolution, as_date
 from .timex_context import Context
 from .timex_resolve import RESOLVERS
 from .timex_rules import candidate_matches, select_longest
@@ -35,15 +38,31 @@ def find_times(text: str, dct: datetime | date | None, sentences: list[Sentence]
     """
     bounds = [(s.start, s.end) for s in sentences] if sentences else []
     ctx = Context(text=text, dct=as_date(dct), day_first=day_first, sentences=bounds)
-    times = []
+    times: list[TimeRef] = []
     for rule, m in select_longest(candidate_matches(text)):
         start, end = _trim(text, m.start(), m.end())
+        if times and start < times[-1].end:  # taken by an expression joined to the one before
+            continue
         groups = dict(m.groupdict(), __text__=text[start:end])
         res = RESOLVERS[rule.name](groups, ctx, start)
+        if anchored := count_from_day(text, start, res):
+            start, res = anchored
+            while times and times[-1].end > start:  # "two days" now belongs to "two days after ..."
+                times.pop()
+        joined = coordinated_day(text, end, res) if rule.name in ("month_day", "day_month") else None
+        if joined:
+            res = joined[0]
         ctx.note(rule.name, res, start)
-        times.append(TimeRef(start=start, end=end, text=text[start:end], type=res.type, value=res.value,
-                             precision=res.precision, anchor=res.anchor, reason=res.reason))
+        times.append(_time_ref(text, start, end, res))
+        if joined:
+            ctx.note(rule.name, joined[1][2], joined[1][0])
+            times.append(_time_ref(text, *joined[1]))
     return times
+
+
+def _time_ref(text: str, start: int, end: int, res: Resolution) -> TimeRef:
+    return TimeRef(start=start, end=end, text=text[start:end], type=res.type, value=res.value,
+                   precision=res.precision, anchor=res.anchor, reason=res.reason)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

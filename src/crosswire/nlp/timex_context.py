@@ -20,6 +20,14 @@ FUTURE_MARKERS = re.compile(
     r"|is\s+to|are\s+to|expects?\s+to|expected|set\s+to|upcoming|would|intends?\s+to|aims?\s+to"
     r"|planned|planning|scheduled|slated|payable|effective|due\s+(?:to|on|in|by)|supposed\s+to)\b",
     re.IGNORECASE)
+# An intention told with an infinitive ("agreed to buy", "a decision to withdraw", "planned to
+# meet"): what follows it is after the intention, so a time named after it reads as future. A
+# time named before a past-tense intention ("On Friday, they planned to ...") dates the intention.
+PROSPECTIVE = re.compile(
+    r"\b(?:(?:agreed|decided|promised|pledged|vowed|threatened|voted|offered|planned|intended|prepared|moved)"
+    r"|(?:agreement|decision|deal|bid|proposal|promise|pledge|offer|vote|move))\s+to\s+(?!the\b|a\b|an\b)[a-z]+",
+    re.IGNORECASE)
+PROSPECTIVE_PAST = re.compile(r"\w+ed\b", re.IGNORECASE)
 # A verb of saying this close to a time expression is the one it dates ("said on Tuesday").
 REPORT_REACH = 28
 # Verbs that report speech: their tense is the reporter's, not that of the reported event
@@ -29,7 +37,10 @@ REPORTING_VERBS = frozenset(
     "confirmed predicted argued declared".split())
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|began|came|went|took|made|gave|saw|left|fell|rose|won|lost|held|led"
-    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been)\b"
+    r"|sent|struck|shot|fought|hit|broke|ran|spoke|wrote|became|bought|sold|paid|agreed|freed|been"
+    r"|brought|thought|caught|taught|sought|built|spent|felt|kept|meant|found|stood|chose|drove|rode|stole"
+    r"|threw|grew|knew|flew|drew|withdrew|fled|laid|shook|arose|swore|dealt|got|forgot|sank|wept|overtook"
+    r"|undertook|overthrew|blew|hid|stuck|bore|tore|woke|froze|ate|forbade|forgave|swept)\b"
     r"|\b(?-i:[a-z]\w{2,}(?<!e)ed)\b", re.IGNORECASE)
 FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:\w+\s+){0,2}(?:the\s+)?$", re.IGNORECASE)
@@ -42,6 +53,8 @@ ABBREVIATIONS = frozenset(
 # How far back (characters) a named quarter stays the one "a year ago" and "the quarter" refer to.
 QUARTER_NEAR = 400
 QUARTER_FOCUS = 600
+# A value naming a calendar year, month or day: 1988, 1988-06, 1988-06-14, 1988-06-14T10:00.
+CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?(?:T|$)")
 # An explicit date this far from the DCT starts a narrative anchor for later bare weekdays.
 NARRATIVE_GAP_DAYS = 8
 
@@ -70,6 +83,8 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_quarter_pos: int = -1
     last_day: date | None = None
+    last_year: int | None = None
+    last_month: tuple[int, int] | None = None
     paragraph_anchor: tuple[date, int, int] | None = None  # (explicit date, span it anchors)
 
     def __post_init__(self) -> None:
@@ -93,17 +108,24 @@ class Context:
             return "future"
         if PAST_PREPOSITION.search(before):
             return "past"
-        future = [m.span() for m in FUTURE_MARKERS.finditer(self.text, start, end)]
+        prospective = [m.span() for m in PROSPECTIVE.finditer(self.text, start, end)]
+        future = [m.span() for m in FUTURE_MARKERS.finditer(self.text, start, end)
+                  if not any(a <= m.start() < b for a, b in prospective)]
         past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
-                if not any(a <= m.start() < b for a, b in future) and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
-        markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past])
+                if not any(a <= m.start() < b for a, b in future + prospective)
+                and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
+        markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past]
+                         + [(a, "prospective") for a, _ in prospective])
         content = [(at, tense) for at, tense in markers
-                   if tense == "future" or abs(pos - at) <= REPORT_REACH or not self._reporting(at)]
+                   if tense != "past" or abs(pos - at) <= REPORT_REACH or not self._reporting(at)]
         markers = content or markers
         before = [tense for at, tense in markers if at < pos]
         if before:
-            return before[-1]
-        return markers[0][1] if markers else None
+            return "future" if before[-1] == "prospective" else before[-1]
+        after = [tense for at, tense in markers if at > pos]
+        if after and after[0] == "prospective":
+            return "past" if PROSPECTIVE_PAST.match(self.text, min(at for at, tense in markers if at > pos)) else None
+        return after[0] if after else None
 
     def _reporting(self, pos: int) -> bool:
         """Whether the word at `pos` is a verb of saying."""
@@ -135,6 +157,16 @@ class Context:
         """The day the text last named, else the DCT: what "the next day" counts from."""
         return self.last_day or self.dct
 
+    def narrative_date(self, unit: str) -> date | None:
+        """A day inside the year ("Y") or month ("M") the text last named: what "that year",
+        "the following month" count from ("in March ... The following month" is April).
+        Other units, or no such year or month named yet, count from `narrative_day`."""
+        if unit == "Y" and self.last_year is not None:
+            return date(self.last_year, 7, 1)
+        if unit == "M" and self.last_month is not None:
+            return date(*self.last_month, 15)
+        return self.narrative_day()
+
     def paragraph_start(self, pos: int) -> int:
         return self.text.rfind("\n", 0, pos) + 1
 
@@ -153,6 +185,10 @@ class Context:
 
     def note(self, rule: str, res: Resolution, pos: int) -> None:
         """Update the narrative focus after an expression at `pos` was resolved."""
+        named = CALENDAR_VALUE.match(res.value or "") if res.type in ("DATE", "TIME") else None
+        if named:
+            self.last_year = int(named.group(1))
+            self.last_month = (self.last_year, int(named.group(2))) if named.group(2) else None
         if res.value is None or res.precision != "day" or "X" in res.value[:10]:
             return
         try:

@@ -52,7 +52,7 @@ UNITS: dict[str, tuple[str, bool, int]] = {
 }
 
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
+    "morning": "MO", "midmorning": "MO", "mid-morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
     "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
 }
 

@@ -17,6 +17,8 @@ from .timex_lexicon import MONTHS, SEASONS
 
 Groups = dict[str, Any]
 NO_DCT = "no DCT: unresolved"
+# Words that put a period one year before the quarter in focus ("the year-ago period").
+YEAR_BACK_WORDS = ("same", "comparable", "corresponding", "year-earlier", "year-ago", "comparable year-ago")
 QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -71,7 +73,7 @@ def _relative_quarter(word: str, ctx: Context, start: int, shift_by: int = 0) ->
     else:
         assert ctx.dct is not None
         year, q = shift_quarter(*quarter_of(ctx.dct), -1)
-    if word in ("same", "comparable", "year-earlier", "year-ago", "comparable year-ago"):
+    if word in YEAR_BACK_WORDS:
         shift_by -= 4
     elif re.fullmatch(r"\d{4}", word):
         year = int(word)
@@ -94,9 +96,12 @@ def _quarter_ended(ctx: Context, start: int) -> tuple[int, int] | None:
 
 
 def resolve_quarter_ref(g: Groups, ctx: Context, start: int) -> Resolution:
+    """"the latest period", "the same period a year ago", "last year's quarter"."""
     word = _key(g.get("ord")) or _key(g["det"])
-    shift_by = -4 if g.get("ago") else 0
-    return _relative_quarter(word, ctx, start, shift_by)
+    if g.get("ago") or word == "last year's":
+        # the year back is said once: "the same period a year ago" is one year earlier, not two
+        return _relative_quarter("that" if word in YEAR_BACK_WORDS else word, ctx, start, -4)
+    return _relative_quarter(word, ctx, start)
 
 
 def resolve_year_ago_period(g: Groups, ctx: Context, start: int) -> Resolution:

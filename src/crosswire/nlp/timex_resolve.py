@@ -26,19 +26,29 @@ from .timex_calendar import (
     safe_date,
     shift,
     value_at_precision,
+    week_value,
     weekday_after,
     weekday_before,
     weekday_on_or_after,
     weekday_on_or_before,
 )
 from .timex_context import Context
+from .timex_durations import (  # noqa: F401 - registered in RESOLVERS below
+    count_value,
+    duration_value,
+    resolve_bare_units,
+    resolve_decades_long,
+    resolve_duration,
+    resolve_set,
+    resolve_units_ahead,
+    resolve_vague_duration,
+    unit_letter,
+)
 from .timex_lexicon import (
     DECADE_WORDS,
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
-    SEASONS,
-    UNITS,
     WEEKDAYS,
     number_value,
 )
@@ -246,6 +256,10 @@ def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
         return Resolution("DATE", None, None, ref.isoformat(), "holiday not in the table")
     future = rel == "next" or (rel != "last" and ctx.tense(start) == "future")
     pick = min((d for d in days if d >= ref), default=days[-1]) if future else max((d for d in days if d <= ref), default=days[0])
+    if g.get("wk"):
+        # "Easter week": the week holding the holiday; the one under way at the DCT if there is one
+        pick = next((d for d in days if week_value(d) == week_value(ref)), pick) if not rel else pick
+        return Resolution("DATE", week_value(pick), "week", ref.isoformat(), "week of the holiday, year from DCT")
     return _day(pick, "holiday, year from DCT", ref)
 
 
@@ -283,9 +297,19 @@ def resolve_overnight(g: Groups, ctx: Context, start: int) -> Resolution:
     return _day(ctx.dct, "overnight before DCT", ctx.dct, "night")
 
 
+def resolve_bare_pod(g: Groups, ctx: Context, start: int) -> Resolution:
+    """"in the morning", "by mid afternoon": that part of the day the text is telling of."""
+    pod = re.sub(r"[\s-]", "", _key(g.get("pod") or g.get("mid")))
+    base = ctx.narrative_day()
+    if base is None:
+        return _unresolved("TIME")
+    return _day(base, "part of the day last named (else the DCT's day)", base, pod)
+
+
 REF_VALUES = {
     "PRESENT_REF": ("right now", "now", "currently", "current", "nowadays", "these days", "at present", "presently"),
-    "PAST_REF": ("recently", "more recently", "lately", "previously", "formerly", "the past", "earlier", "already"),
+    "PAST_REF": ("recently", "more recently", "lately", "previously", "formerly", "the past", "earlier", "already",
+                 "then current", "then-current"),
 }
 
 
@@ -342,14 +366,14 @@ UNIT_LETTERS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal
 def resolve_rel_unit(g: Groups, ctx: Context, start: int) -> Resolution:
     rel, unit = _key(g["rel"]), UNIT_LETTERS[_key(g["unit"])]
     narrative = rel in NARRATIVE_RELS
-    ref = ctx.narrative_day() if narrative else ctx.dct
+    ref = ctx.narrative_date(UNIT_LETTERS[_key(g["unit"])]) if narrative else ctx.dct
     if ref is None:
         return _unresolved("DATE")
     if unit == "Q" and rel in ("that", "the same", "the latest", "the current"):
         return _relative_quarter({"the latest": "latest", "the current": "current"}.get(rel, "that"), ctx, start)
     step = REL_STEPS[rel]
     if unit in ("DE", "CE") and rel in ("the past", "the last", "the next", "the coming", "past"):
-        return Resolution("DURATION", _duration_value(1, _key(g["unit"])), None, None, "length of time")
+        return Resolution("DURATION", duration_value(1, _key(g["unit"])), None, None, "length of time")
     if unit == "Y" and step == -1 and ctx.quarter_in_focus(start) and ctx.sentence_at(start)[0] <= ctx.last_quarter_pos:
         return _relative_quarter("year-earlier", ctx, start)
     value, precision = value_at_precision(shift(ref, step * (7 if unit == "WE" else 1), "D" if unit == "WE" else unit)
@@ -386,20 +410,9 @@ def resolve_relative_day(g: Groups, ctx: Context, start: int) -> Resolution:
     return _day(base + timedelta(days=step), "day relative to the day in focus", base)
 
 
-def _count(word: str) -> float | None:
-    value = number_value(word)
-    return None if value is None else float(value)
-
-
-def _unit_letter(word: str) -> tuple[str, bool, int]:
-    key = _key(word)
-    key = "century" if key == "centurie" else key
-    return UNITS[key]
-
-
 def resolve_ago(g: Groups, ctx: Context, start: int) -> Resolution:
-    letter, is_clock, mult = _unit_letter(g["unit"])
-    n = _count(g["n"])
+    letter, is_clock, mult = unit_letter(g["unit"])
+    n = count_value(g["n"])
     later = _key(g["dir"]) in ("later", "from now", "hence")
     if n is None:
         return Resolution("DATE", "FUTURE_REF" if later else "PAST_REF", None,
@@ -419,60 +432,6 @@ def resolve_ago(g: Groups, ctx: Context, start: int) -> Resolution:
 def resolve_bare_ago(g: Groups, ctx: Context, start: int) -> Resolution:
     value = "FUTURE_REF" if _key(g["dir"]) == "later" else "PAST_REF"
     return Resolution("DATE", value, None, ctx.dct.isoformat() if ctx.dct else None, "vague distance from DCT")
-
-
-SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-               "bimonthly": "P2M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
-               "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H"}
-
-
-def resolve_set(g: Groups, ctx: Context, start: int) -> Resolution:
-    if g.get("adv"):
-        return Resolution("SET", SET_ADVERBS[_key(g["adv"])], None, None, "frequency adverb")
-    unit_word = _key(g.get("unit") or g.get("unit2"))
-    if unit_word in MONTHS:
-        return Resolution("SET", f"XXXX-{MONTHS[unit_word]:02d}", None, None, "every named month")
-    if unit_word in SEASONS:
-        return Resolution("SET", f"XXXX-{SEASONS[unit_word]}", None, None, "every season")
-    n = 2.0 if _key(g.get("n")) == "other" else (_count(g["n"]) if g.get("n") else 1.0)
-    return Resolution("SET", _duration_value(n or 1.0, unit_word), None, None, "recurring period")
-
-
-def _duration_value(n: float | None, unit_word: str) -> str:
-    """TIMEX3 duration: P2D, P3W, PT5H, P10Y for a decade; 24 hours is P1D as in TimeBank."""
-    letter, is_clock, mult = _unit_letter(unit_word)
-    if n is None:
-        return f"{'PT' if is_clock else 'P'}X{letter}"
-    if letter == "H" and n == 24:
-        return "P1D"
-    n = n * mult
-    if letter in ("DE", "CE"):
-        n, letter = n * (10 if letter == "DE" else 100), "Y"
-    whole = int(n)
-    text = f"{whole}{letter}"
-    if n != whole:
-        smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (60, "S") if is_clock else (30, "D")}
-        if letter in smaller:
-            factor, small = smaller[letter]
-            text += f"{round((n - whole) * factor)}{small}"
-    return ("PT" if is_clock else "P") + text
-
-
-def resolve_duration(g: Groups, ctx: Context, start: int) -> Resolution:
-    n = _count(g["n"])
-    return Resolution("DURATION", _duration_value(n, g["unit"]), None, None, "length of time")
-
-
-def resolve_vague_duration(g: Groups, ctx: Context, start: int) -> Resolution:
-    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
-
-
-def resolve_bare_units(g: Groups, ctx: Context, start: int) -> Resolution:
-    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
-
-
-def resolve_decades_long(g: Groups, ctx: Context, start: int) -> Resolution:
-    return Resolution("DURATION", _duration_value(None, g["unit"]), None, None, "vague length of time")
 
 
 def resolve_time(g: Groups, ctx: Context, start: int) -> Resolution:

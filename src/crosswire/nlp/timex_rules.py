@@ -126,6 +126,11 @@ def accept_ref(m: re.Match[str], text: str) -> bool:
     return True
 
 
+def accept_bare_pod(m: re.Match[str], text: str) -> bool:
+    """"in the morning" is a time of day, but "4 in the morning" belongs to its clock time."""
+    return not re.search(r"\d\s+\w+\s+$", _before(text, m.start(), 12))
+
+
 def accept_ago(m: re.Match[str], text: str) -> bool:
     return True
 
@@ -144,7 +149,7 @@ def accept_quantity(m: re.Match[str], text: str) -> bool:
     unit = m.group("unit").lower()
     n = m.group("n").lower()
     if unit in ("second", "minute", "quarter") and n in ("a", "an") and not whole.endswith("s"):
-        return bool(re.match(r"\s+and\s+a\s+half", after)) and unit == "minute"
+        return unit == "minute" and bool(re.search(r"and\s+a\s+half$", whole) or re.match(r"\s+and\s+a\s+half", after))
     if unit == "quarter" and re.match(r"\s+of\b", after):
         return False
     if unit == "night" and n in ("a", "an"):
@@ -181,21 +186,25 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|comparable|year-earlier|year-ago|flat)[\s-]+(?:fiscal[\s-]+)?quarter\b"
         rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR_RE}|(?:this|last|next)\s+year)\b)?(?!\s+of\s+(?:a|the|an)\b)")),
     Rule("quarter_ref", _compile(
-        rf"\b(?P<det>the|this|that|its)\s+(?:(?P<ord>latest|current|previous|same|comparable|year-earlier|year-ago|comparable\s+year-ago|{YEAR_RE})\s+)?(?P<what>quarter|period)\b(?!\s+(?:of\s+(?:a|the|an|its)\b|point|century|mile))"
+        rf"\b(?P<det>the|this|that|its|last\s+year's)\s+(?:(?P<ord>latest|current|previous|same|comparable|corresponding|year-earlier|year-ago|comparable\s+year-ago|{YEAR_RE})\s+)?(?P<what>quarter|period)\b(?!\s+(?:of\s+(?:a|the|an|its)\b|point|century|mile))"
         r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?"), None),
     Rule("year_ago_period", _compile(r"\b(?P<w>year-(?:earlier|ago)|year-end|year\s+end|year's\s+end)\b")),
     Rule("half", _compile(rf"\b(?:the\s+)?(?P<ord>first|second|last|latest)\s+half(?:\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year))?\b(?!\s+of\s+(?:a|the|an)\b)")),
     Rule("season", _compile(
         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late)[\s-]+)?(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"), accept_season),
     Rule("holiday", _compile(
-        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b")),
+        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)(?P<wk>\s+week)?\b")),
     Rule("deictic_day", _compile(
         rf"\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?\b(?:\s+(?P<pod>{PART_OF_DAY_RE}))?")),
     Rule("this_pod", _compile(
         rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>{PART_OF_DAY_RE})\b")),
     Rule("overnight", _compile(r"\b(?P<pod>overnight)\b")),
+    Rule("bare_pod", _compile(
+        r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bthrough\s))"
+        r"(?:the\s+(?:early\s+|late\s+)?(?P<pod>morning|afternoon|evening)|(?P<mid>mid[\s-]?(?:morning|afternoon)))\b"),
+        accept_bare_pod),
     Rule("ref", _compile(
-        r"\b(?:right\s+now|now|currently|current(?!ly)|nowadays|these\s+days|at\s+present|presently|more\s+recently|recently|lately|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?!-)"),
+        r"\b(?:right\s+now|now|currently|then[\s-]+current|current(?!ly)|nowadays|these\s+days|at\s+present|presently|more\s+recently|recently|lately|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?!-)"),
         accept_ref),
     Rule("weekday_set", _compile(rf"\b(?:(?:every|each)\s+(?P<wd>{FULL_WEEKDAY_RE})|(?P<wd2>{FULL_WEEKDAY_RE})s)\b(?:\s+(?P<pod>{PART_OF_DAY_RE})s?)?")),
     Rule("weekday", _compile(
@@ -218,6 +227,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<post>[\s-]+long|\s+or\s+so|\s+and\s+a\s+half|\s+ahead)?\b(?!-)"), accept_quantity),
     Rule("vague_duration", _compile(
         rf"\b(?:(?P<pre>the\s+(?:past|next|last|first|coming)|the|past|next|over\s+the\s+past|in\s+the\s+coming)\s+)?(?P<v>{VAGUE_RE})\s+(?P<unit>{UNIT_RE})s\b(?:\s+(?P<post>ahead))?")),
+    Rule("units_ahead", _compile(r"\bthe\s+(?P<unit>day|week|month|year)s\s+ahead\b")),
     Rule("bare_units", _compile(r"\b(?P<unit>year|month|week|day|decade|hour|minute|centurie)s\b(?!\s+(?:ago|earlier|later|of\s+(?!the\b)))"), accept_bare_units),
     Rule("decades_long", _compile(rf"\b(?P<unit>{UNIT_RE})s-long\b")),
     Rule("time", _compile(
