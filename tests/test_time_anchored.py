@@ -57,3 +57,12 @@ def test_halves_and_vague_lengths_ahead(text: str, span: str, value: str) -> Non
 ])
 def test_day_number_joined_to_a_date_takes_its_month(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2024, 12, 5))] == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    ("She had just come home from a Halloween party.", date(2016, 10, 30), "2016-10-31"),  # this season's
+    ("Shops were looted at Christmas.", date(2016, 6, 30), "2015-12-25"),  # far off: the last one before
+    ("The truce will hold until Christmas.", date(2016, 6, 30), "2016-12-25"),  # far off, future: the next
+])
+def test_holiday_near_the_dct_is_this_seasons(text: str, dct: date, value: str) -> None:
+    assert [t.value for t in find_times(text, dct)] == [value]

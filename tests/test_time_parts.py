@@ -30,3 +30,8 @@ def test_clock_hour_in_the_morning_is_not_a_bare_part_of_day() -> None:
 @pytest.mark.parametrize("text", ["Holders may buy at the then current price.", "The then-current governor fled."])
 def test_then_current_points_to_the_past(text: str) -> None:
     assert [t.value for t in find_times(text, DCT)] == ["PAST_REF"]
+
+
+def test_part_of_day_before_a_named_day_is_left_to_that_day() -> None:
+    text = "The shooting happened during the early morning hours on Thursday."
+    assert [(t.text, t.value) for t in find_times(text, date(2024, 12, 7))] == [("Thursday", "2024-12-05")]

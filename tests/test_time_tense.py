@@ -59,3 +59,36 @@ def test_irregular_past_verbs_set_the_past_tense() -> None:
     # "brought" is past even though a future verb follows later in the sentence.
     text = "In January, the army brought in a new commander, who will stay on."
     assert value_of(text, "January", dct=date(2024, 10, 20)) == "2024-01"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Until Thursday, police had not named a suspect.", "2024-12-05"),  # pluperfect: the past Thursday
+    ("The curfew lasts until Thursday.", "2024-12-12"),  # otherwise "until" looks ahead
+])
+def test_until_looks_ahead_unless_the_clause_is_pluperfect(text: str, value: str) -> None:
+    assert value_of(text, "Thursday", dct=date(2024, 12, 7)) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a participle describing a noun sets no tense: the finite verb does
+    ("A vigil planned at the stadium for Saturday was cancelled.", "2024-11-30"),
+    ("On Friday, as the hastily planned visit began, the envoy landed.", "2024-11-29"),
+    # a finite "planned" with an object still looks ahead to what was planned
+    ("Protesters planned a march on Saturday.", "2024-12-07"),
+    # with an auxiliary it is a verb looking ahead
+    ("A vigil is planned for Saturday.", "2024-12-07"),
+])
+def test_planned_as_a_noun_modifier_sets_no_tense(text: str, value: str) -> None:
+    found = find_times(text, DCT)
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a possessive weekday names an event already told of, even in a sentence about the future
+    ("Lawyers said they would appeal Tuesday's ruling.", "2024-12-03"),
+    # unless it is announced as ahead
+    ("Troops deployed ahead of Saturday's vote.", "2024-12-07"),
+    ("Officials will discuss Saturday's scheduled vote.", "2024-12-07"),
+])
+def test_possessive_weekday_is_a_day_already_told_of(text: str, value: str) -> None:
+    assert [t.value for t in find_times(text, DCT)] == [value]

@@ -1,9 +1,13 @@
 """What the time normalisers know about the document while they walk through it in order.
 
 The DCT, the sentence bounds (for tense), and the narrative focus: the quarter the text last
-spoke of ("the year-earlier quarter"), the day it last named ("the next morning"), and a date
-given explicitly (8+ days from the DCT), which anchors bare weekdays in its sentence and the next
+spoke of ("the year-earlier quarter"), the day it last named ("the next morning"), the year and
+month it last named ("that year", "the following month"), and a date given explicitly (8+ days from the DCT), which anchors bare weekdays in its sentence and the next
 one within its paragraph ("On March 3, 2019 ... On Tuesday ..." reads Tuesday from March 3, 2019).
+
+Tense comes from markers in the sentence: future modals and plans, past verbs (regular "-ed"
+forms in lower case, so names like "United" do not count, and a list of irregular ones), and
+intentions told with an infinitive ("agreed to buy ... in February" looks ahead).
 """
 
 from __future__ import annotations
@@ -42,8 +46,15 @@ PAST_MARKERS = re.compile(
     r"|threw|grew|knew|flew|drew|withdrew|fled|laid|shook|arose|swore|dealt|got|forgot|sank|wept|overtook"
     r"|undertook|overthrew|blew|hid|stuck|bore|tore|woke|froze|ate|forbade|forgave|swept)\b"
     r"|\b(?-i:[a-z]\w{2,}(?<!e)ed)\b", re.IGNORECASE)
-FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+FUTURE_PREPOSITION = re.compile(r"\b(?:until|till|ahead\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:\w+\s+){0,2}(?:the\s+)?$", re.IGNORECASE)
+# "had not called", "had already left": a clause told before a past reference time.
+PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|n't\s+)?(?!to\b)[a-z]+(?:ed|en|wn|ne|lt|pt|ught|id|ld)\b", re.IGNORECASE)
+# An auxiliary right before a participle makes it a verb ("was scheduled", "had been planned").
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|am|was|were|be|been|being|has|have|had|'s|'re)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
+# "a still unspecified date", "the wounded men": after a determiner an "-ed" word describes a noun.
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "is expected", "be held": a participle after these is not a past tense.
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
@@ -84,6 +95,7 @@ class Context:
     last_quarter_pos: int = -1
     last_day: date | None = None
     last_year: int | None = None
+    last_period_pos: int = -1  # where the last date or length of time was named
     last_month: tuple[int, int] | None = None
     paragraph_anchor: tuple[date, int, int] | None = None  # (explicit date, span it anchors)
 
@@ -105,15 +117,17 @@ class Context:
         start, end = self.sentence_at(pos)
         before = self.text[max(start, pos - 24):pos]
         if FUTURE_PREPOSITION.search(before):
-            return "future"
+            # "Until Thursday, they had not named him": the pluperfect keeps the whole span in the past
+            return "past" if PLUPERFECT.search(self.text, start, end) else "future"
         if PAST_PREPOSITION.search(before):
             return "past"
         prospective = [m.span() for m in PROSPECTIVE.finditer(self.text, start, end)]
         future = [m.span() for m in FUTURE_MARKERS.finditer(self.text, start, end)
-                  if not any(a <= m.start() < b for a, b in prospective)]
+                  if not any(a <= m.start() < b for a, b in prospective) and not self._modifier(m)]
         past = [m.span() for m in PAST_MARKERS.finditer(self.text, start, end)
                 if not any(a <= m.start() < b for a, b in future + prospective)
-                and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
+                and not PASSIVE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())
+                and not DETERMINER_BEFORE.search(self.text, max(0, m.start() - 24), m.start())]
         markers = sorted([(a, "future") for a, _ in future] + [(a, "past") for a, _ in past]
                          + [(a, "prospective") for a, _ in prospective])
         content = [(at, tense) for at, tense in markers
@@ -126,6 +140,18 @@ class Context:
         if after and after[0] == "prospective":
             return "past" if PROSPECTIVE_PAST.match(self.text, min(at for at, tense in markers if at > pos)) else None
         return after[0] if after else None
+
+    def _modifier(self, m: re.Match[str]) -> bool:
+        """Whether a future marker is a participle describing a noun ("a hastily planned trip", "a
+        service scheduled for Saturday"): that sets no tense; the finite verb of the sentence does."""
+        if m.group(0).lower() not in ("planned", "scheduled", "slated", "expected"):
+            return False
+        before = self.text[max(0, m.start() - 24):m.start()]
+        if AUXILIARY_BEFORE.search(before):
+            return False
+        if re.search(r"\b(?:a|an|the|its|their|his|her|\w+ly)\s+$", before, re.IGNORECASE):
+            return True  # attributive: "the slated visit", "a hastily planned trip"
+        return bool(re.match(r"\s+(?:for|at|in|on|during|around)\b", self.text[m.end():m.end() + 10]))
 
     def _reporting(self, pos: int) -> bool:
         """Whether the word at `pos` is a verb of saying."""
@@ -144,8 +170,11 @@ class Context:
         self.last_quarter, self.last_quarter_pos = (year, quarter), pos
 
     def quarter_in_sentence(self, pos: int) -> bool:
-        """Whether a quarter was named shortly before `pos` ("third-quarter profit ... a year ago")."""
-        return self.last_quarter is not None and 0 <= pos - self.last_quarter_pos <= QUARTER_NEAR
+        """Whether a quarter was named shortly before `pos` ("third-quarter profit ... a year ago"),
+        or is the last period the text named at all (no other date or length of time came between)."""
+        if self.last_quarter is None or pos < self.last_quarter_pos:
+            return False
+        return pos - self.last_quarter_pos <= QUARTER_NEAR or self.last_period_pos == self.last_quarter_pos
 
     def quarter_in_focus(self, pos: int) -> tuple[int, int] | None:
         """The quarter the text is talking about at `pos`, if one was named in the last few sentences."""
@@ -185,6 +214,8 @@ class Context:
 
     def note(self, rule: str, res: Resolution, pos: int) -> None:
         """Update the narrative focus after an expression at `pos` was resolved."""
+        if res.type != "SET" and res.value and not res.value.endswith("_REF"):
+            self.last_period_pos = pos
         named = CALENDAR_VALUE.match(res.value or "") if res.type in ("DATE", "TIME") else None
         if named:
             self.last_year = int(named.group(1))

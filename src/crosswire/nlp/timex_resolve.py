@@ -247,6 +247,10 @@ def resolve_year(g: Groups, ctx: Context, start: int) -> Resolution:
     return Resolution("DATE", f"{int(g['y']):04d}", "year", None, "explicit year")
 
 
+# Days from the DCT within which a bare holiday name is this season's ("a Halloween party" on Oct. 30).
+HOLIDAY_SEASON_DAYS = 7
+
+
 def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
     if ctx.dct is None:
         return _unresolved("DATE")
@@ -256,11 +260,14 @@ def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
         return Resolution("DATE", None, None, ref.isoformat(), "holiday not in the table")
     future = rel == "next" or (rel != "last" and ctx.tense(start) == "future")
     pick = min((d for d in days if d >= ref), default=days[-1]) if future else max((d for d in days if d <= ref), default=days[0])
+    reason = "holiday, year from DCT and tense"
+    close = [d for d in days if abs((d - ref).days) <= HOLIDAY_SEASON_DAYS]
+    if close and not rel:
+        # a holiday a few days either side of the DCT is the one of this season, whatever the tense
+        pick, reason = close[0], "holiday within a week of the DCT"
     if g.get("wk"):
-        # "Easter week": the week holding the holiday; the one under way at the DCT if there is one
-        pick = next((d for d in days if week_value(d) == week_value(ref)), pick) if not rel else pick
-        return Resolution("DATE", week_value(pick), "week", ref.isoformat(), "week of the holiday, year from DCT")
-    return _day(pick, "holiday, year from DCT", ref)
+        return Resolution("DATE", week_value(pick), "week", ref.isoformat(), f"week of the {reason}")
+    return _day(pick, reason, ref)
 
 
 def resolve_deictic_day(g: Groups, ctx: Context, start: int) -> Resolution:
@@ -347,11 +354,26 @@ def resolve_weekday(g: Groups, ctx: Context, start: int) -> Resolution:
         d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how}"
     elif rel == "this":
         d, reason = ref + timedelta(days=wd - ref.weekday()), f"weekday in the week of {how}"
+    elif _known_event_day(g, ctx, start):
+        d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how} (possessive: a day already told of)"
     elif ctx.tense(start) == "future":
         d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how} (future tense)"
     else:
         d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how}"
     return _named_day(d, reason, ref, g.get("pod"))
+
+
+def _known_event_day(g: Groups, ctx: Context, start: int) -> bool:
+    """"Wednesday's ruling": a possessive weekday names the day of an event the reader is told of as
+    done, whatever the tense around it, unless it is announced as ahead ("ahead of Sunday's vote",
+    "Sunday's scheduled vote")."""
+    text = g.get("__text__", "")
+    if not text.endswith(("'s", "’s")):
+        return False
+    end = start + len(text)
+    if re.search(r"\bahead\s+of\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
+        return False
+    return not re.match(r"\s+(?:scheduled|planned|expected|upcoming|coming|proposed)\b", ctx.text[end:end + 14], re.IGNORECASE)
 
 
 REL_STEPS = {"last": -1, "previous": -1, "the previous": -1, "the last": -1, "the past": -1, "prior": -1,

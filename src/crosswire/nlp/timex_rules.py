@@ -127,7 +127,10 @@ def accept_ref(m: re.Match[str], text: str) -> bool:
 
 
 def accept_bare_pod(m: re.Match[str], text: str) -> bool:
-    """"in the morning" is a time of day, but "4 in the morning" belongs to its clock time."""
+    """"in the morning" is a time of day; "4 in the morning" belongs to its clock time, and "the
+    morning hours on Thursday", "the evening of May 2" to the day named after it."""
+    if re.match(r"\s+(?:hours\s+)?(?:of|on)\b|\s+hours\b", _after(text, m.end(), 16)):
+        return False
     return not re.search(r"\d\s+\w+\s+$", _before(text, m.start(), 12))
 
 
