@@ -17,8 +17,9 @@ from ..model import Article, EventMention, Span
 from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
 from .event_place import place_for
-from .events_actors import acled_actor, country_name, find_actors
-from .events_rules import type_sentence, violent_protest_cues
+from .events_actors import acled_actor, country_name, find_actors, table_actor
+from .events_protest import intervention_cues, violent_protest_cues
+from .events_rules import type_sentence
 from .events_triggers import Typing
 
 if TYPE_CHECKING:
@@ -48,10 +49,15 @@ class EventsStage:
                 events.append(self._event(article, sent, typing, country))
         attach_following_fatalities(article, events)
         refine_protests(article, events, doc)
+        refine_gang_victims(article, events, doc)
         for i, ev in enumerate(events):
             ev.id = f"{article.id or 'ev'}-e{i}"
         article.events = events
         return article
+
+    def _actor_name(self, phrase: str | None, country: str | None) -> str | None:
+        """A group the actor table knows by its canonical name, anything else in ACLED's generic naming."""
+        return table_actor(phrase, getattr(self.resources, "aliases", None)) or acled_actor(phrase, country)
 
     def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None) -> EventMention:
         trig = typing.trigger
@@ -59,8 +65,7 @@ class EventsStage:
         actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
         ev = EventMention(start=start, end=end, text=article.text[start:end], event_type=typing.event_type,
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
-                          actor1=acled_actor(actor1, country),
-                          actor2=acled_actor(actor2, country))
+                          actor1=self._actor_name(actor1, country), actor2=self._actor_name(actor2, country))
         ev.evidence = [Span(sent.start_char, sent.end_char)]
         ev.place = place_for(article, sent.start_char, sent.end_char)
         ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
@@ -148,16 +153,27 @@ def refine_protests(article: Article, events: list[EventMention], doc: Any) -> N
             continue
         after = doc.char_span(ev.evidence[0].end, _protest_window_end(article, events, i), alignment_mode="contract")
         tokens = list(after) if after is not None else []
+        country = main_country(article)
         if violent_protest_cues(tokens):
             ev.event_type, ev.sub_event_type = "Riots", "Violent demonstration"
+            ev.actor1 = acled_actor("rioters", country)
+            ev.actor2 = ev.actor2 or _force_named(tokens, country)
             continue
         if ev.sub_event_type != "Peaceful protest":
             continue
-        lemmas = {t.lemma_.lower() for t in tokens}
-        if i + 1 < len(events) and events[i + 1].sub_event_type == "Arrests":
-            lemmas |= {"arrest", "police"}
-        if lemmas & lex.INTERVENTION_WORDS and lemmas & (lex.POLICE_NOUNS | lex.STATE_NOUNS | {"they"}):
+        arrests_follow = i + 1 < len(events) and events[i + 1].sub_event_type == "Arrests"
+        if arrests_follow or intervention_cues(tokens):
             ev.sub_event_type = "Protest with intervention"
+            ev.actor2 = _force_named(tokens, country) or acled_actor("police", country)
+
+
+def _force_named(tokens: list[Any], country: str | None) -> str | None:
+    """The state force a protest's sentences name first (police, or soldiers), in ACLED's naming."""
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in lex.POLICE_NOUNS or lemma in ("soldier", "troop", "army", "military"):
+            return acled_actor(lemma, country)
+    return None
 
 
 def _next_other(events: list[EventMention], i: int) -> int:
@@ -169,5 +185,36 @@ def _next_other(events: list[EventMention], i: int) -> int:
 def _protest_window_end(article: Article, events: list[EventMention], i: int) -> int:
     """Where the sentences telling protest `i` end: the start of the next unrelated event, else the text end."""
     j = _next_other(events, i)
+    if j < len(events) and events[j].evidence and _told_of_protesters(article, events[j]):
+        j = _next_other(events, j)
     stop = events[j].evidence[0].start if j < len(events) and events[j].evidence else len(article.text)
     return max(stop, events[i].evidence[0].end + 1)
+
+
+def _told_of_protesters(article: Article, event: EventMention) -> bool:
+    """A following sentence that goes on about the protesters ('They clashed with police', 'The
+    demonstrators attacked ...') is part of the protest, whatever event it tells."""
+    first = article.text[event.evidence[0].start:event.evidence[0].end].split(maxsplit=2)[:2]
+    words = {w.strip(",.").lower() for w in first}
+    return bool(words & {"they", "protesters", "protestors", "demonstrators", "rioters", "some"})
+
+
+# Words that tie a victim to organised crime.
+GANG_TIES = {"trafficking", "trafficker", "gang", "cartel", "hitman", "dealer"}
+
+
+def refine_gang_victims(article: Article, events: list[EventMention], doc: Any) -> None:
+    """An attack whose next sentences say the victim was in a gang or the drug trade ('The victim had been
+    charged with drug trafficking') was, in ACLED's coding, a clash between armed groups, not an attack on
+    civilians. The window runs to the next event's sentence."""
+    for i, ev in enumerate(events):
+        if ev.sub_event_type != "Attack" or not ev.evidence:
+            continue
+        stop = next((e.evidence[0].start for e in events[i + 1:] if e.evidence
+                     and e.evidence[0].start > ev.evidence[0].start), len(article.text))
+        after = doc.char_span(ev.evidence[0].end, stop, alignment_mode="contract")
+        lemmas = {t.lemma_.lower() for t in after} if after is not None else set()
+        if lemmas & {"victim", "he", "she", "they", "man"} and lemmas & GANG_TIES:
+            ev.event_type, ev.sub_event_type, ev.plover = "Battles", "Armed clash", "FIGHT"
+            ev.actor2 = None
+

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .events_lexicon import CIVILIAN_NOUNS, COUNTRY_ADJECTIVES, HARM_VERBS, POLICE_NOUNS, STATE_NOUNS
 
@@ -44,6 +44,23 @@ GENERIC_ACTORS = (
 )
 
 
+def table_actor(phrase: str | None, aliases: Any) -> str | None:
+    """The canonical name of a group the actor table knows ('Al shabaab militants' -> 'Al Shabaab'): the
+    phrase, or the phrase without its article and member noun. Only groups (ORG), never persons."""
+    if not phrase or aliases is None:
+        return None
+    words = phrase.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | {"militia", "forces", "force", "troops"}:
+        words = words[:-1]
+    for text in dict.fromkeys((" ".join(phrase.split()), " ".join(words))):
+        actor = aliases.lookup(text, fuzzy=False) if text else None
+        if actor is not None and actor.type == "ORG" and actor.actor_type:
+            return str(actor.canonical)
+    return None
+
+
 def acled_actor(phrase: str | None, country: str | None) -> str | None:
     """An actor phrase in ACLED's naming: 'Afghan soldiers' -> 'Military Forces of Afghanistan'.
 
@@ -56,6 +73,9 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
     if named:
         return named
     words = [w.strip(".,'\"()").lower() for w in phrase.split()]
+    words = [{"governmental": "government", "pro-government": "government"}.get(w, w) for w in words]
+    if set(words) & ARMED_UNKNOWN and words[-1] in PERSON_NOUNS:  # 'armed men', 'masked individuals'
+        return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
     words = [{"men": "man", "women": "woman", "children": "child", "people": "person",
               "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
@@ -69,6 +89,15 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
             return name
     return phrase
 
+
+# Modifiers that make a few unnamed people an armed group, and the person nouns they modify.
+ARMED_UNKNOWN = {"armed", "masked", "unknown", "unidentified"}
+PERSON_NOUNS = {"man", "men", "individual", "individuals", "person", "persons", "people", "assailant",
+                "assailants", "youth", "youths", "suspect", "suspects"}
+# What is fired or used, never who fires it ('fired mortars at the army positions').
+WEAPON_NOUNS = {"weapon", "gun", "machinegun", "arm", "mortar", "artillery", "launcher", "grenade", "shell",
+                "round", "shot", "fire", "rocket", "missile", "rpg", "ifv", "bullet", "rifle", "projectile",
+                "explosive", "bomb", "drone", "ammunition", "tear", "gas", "teargas", "stone"}
 
 INSTALLATION_NOUNS = {"post", "checkpoint", "base", "position", "convoy", "outpost", "station", "barrack",
                       "patrol", "unit"}
@@ -94,20 +123,33 @@ def _named_part(phrase: str) -> str | None:
 def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
     """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
     actor1 = _agent(head) or _attack_agent(sent)
-    actor2 = _patient(head) or _conj_patient(head)
+    fired = head.head if head.dep_ == "dobj" and head.lemma_.lower() in WEAPON_NOUNS | {"strike", "airstrike"} \
+        else head  # 'fired mortars at X', 'conducted air strikes on X': the verb's target
+    actor2 = _patient(head) or _conj_patient(head) or (_patient(fired) if fired is not head else None)
     pair = _between_pair(head)
     if pair:
         actor1, actor2 = pair
     if event_type == "Protests":
         actor1 = "protesters"
-        actor2 = "police" if sub != "Peaceful protest" else None
+        actor2 = _state_force(sent) if sub != "Peaceful protest" else None
     if event_type == "Riots":
         actor1 = "rioters"
+        if actor2 is None and sub == "Violent demonstration":
+            actor2 = _state_force(sent, default=None)
     if event_type == "Violence against civilians":
         actor2 = "civilians"
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = "unidentified gunmen"
     return actor1, actor2 if actor2 != actor1 else None
+
+
+def _state_force(sent: SpacySpan, default: str | None = "police") -> str | None:
+    """The police or troops a protest sentence names ('soldiers dispersed ...'), else `default`."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in POLICE_NOUNS or lemma in ("soldier", "troop", "army", "military"):
+            return lemma
+    return default
 
 
 def _phrase(tok: Token) -> str:
@@ -163,14 +205,27 @@ def _conj_patient(head: Token) -> str | None:
 
 
 def _patient(head: Token) -> str | None:
+    """Who the act was done to: its object or passive subject (not the weapon fired), else 'against/on/
+    with/at X'; 'the positions of X' stands for X."""
     for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return _phrase(c)
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")):
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in WEAPON_NOUNS:
+            return _phrase(_holder(c))
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "at")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
-            return _phrase(pobj)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME", "GPE",
+                                                                                           "LOC", "FAC"):
+            return _phrase(_holder(pobj))
     return None
+
+
+def _holder(tok: Token) -> Token:
+    """'the positions of the militia' -> 'militia': an installation stands for the force holding it."""
+    if tok.lemma_.lower() in INSTALLATION_NOUNS:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        if of:
+            return of[0]
+    return tok
 
 
 def _between_pair(head: Token) -> tuple[str, str] | None:

@@ -17,7 +17,8 @@ WEAK_TRIGGERS = {
     "body", "corpse", "wound", "injure", "seize", "capture", "establish", "set up", "deploy", "training",
     "agree", "jet", "aircraft", "helicopter", "encounter", "beat", "rob", "steal", "mine", "explosive",
     "fight", "sniper", "withdraw", "surrender", "disappear", "hostage", "caravan", "boycott", "curfew",
-    "shoot", "fighting", "torture", "suicide", "fire", "redeploy", "retreat",
+    "shoot", "fighting", "torture", "suicide", "fire", "redeploy", "retreat", "flee", "evacuate", "displace",
+    "ban", "prohibit", "lockdown", "molotov", "recover", "discover", "uncover", "find",
 }
 CIVILIAN_GROUP_WORDS = {"group", "family", "villager", "resident", "worker", "student", "supporter", "people",
                         "community", "youth", "local", "person", "man", "neighbour", "neighbor", "relative",
@@ -47,12 +48,14 @@ ARMED_NOUNS = {
     "faction", "group", "gang", "cartel", "member", "frontline", "front", "line", "trench", "taliban",
     "houthi", "shabaab", "boko", "haram", "isis", "isil", "daesh", "is", "tank", "ranger", "commando",
     "gendarme", "gendarmerie", "navy", "sailor", "airman", "trooper", "legionnaire", "separatist",
-    "vigilante", "bodyguard", "guerrilla", "guerilla", "warlord", "peacekeeper", "fighters",
+    "vigilante", "bodyguard", "guerrilla", "guerilla", "warlord", "peacekeeper", "fighters", "policewoman",
+    "policewomen", "constable", "soldiers", "troops", "militiamen", "jawan", "sepoy", "conscript", "recruit",
 }
 STATE_NOUNS = {"soldier", "troop", "force", "army", "military", "police", "policeman", "policemen",
                "personnel", "government", "security", "navy", "marine", "serviceman", "officer", "cop",
                "guard", "gendarme", "gendarmerie", "commando"}
-POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "policewomen", "cop", "gendarme", "gendarmerie", "officer", "constable"}
+POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "policewomen", "cop", "gendarme", "gendarmerie",
+                "officer", "constable"}
 INTERVENTION_WORDS = {"disperse", "tear", "teargas", "rubber", "cannon", "baton", "lathi", "lathicharge",
                       "intervene", "arrest", "detain", "break", "stun", "pepper", "prevent", "stop",
                       "forcibly", "remove", "evict", "block"}
@@ -61,7 +64,7 @@ PROTESTER_VIOLENCE = {"stone", "rock", "pelt", "vandalize", "vandalise", "torch"
                       "burn", "damage", "set", "brick"}
 # Protesters' violence that makes a protest a riot on its own (events.violent_protest_cues).
 HARD_PROTEST_VIOLENCE = {"stone", "pelt", "molotov", "vandalize", "vandalise", "vandalism", "ransack", "torch",
-                         "brick", "petrol", "arson", "hooliganism", "rampage"}
+                         "brick", "petrol", "arson", "hooliganism", "rampage", "barricade"}
 SCUFFLE_WORDS = {"clash", "scuffle", "brawl", "skirmish", "fistfight", "tussle", "altercation"}
 DAMAGE_VERBS = {"destroy", "damage", "smash", "loot", "vandalize", "wreck", "ransack", "storm", "torch"}
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "sit", "unrest", "demonstrator",

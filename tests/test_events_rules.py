@@ -1,0 +1,115 @@
+"""ACLED coding conventions the typing rules follow, on sentences written for these tests."""
+
+import pytest
+
+from crosswire.model import Article, Sentence
+from crosswire.nlp.events import EventsStage
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def stage():
+    from crosswire.resources import Resources
+
+    return EventsStage(Resources())
+
+
+def first_event(stage, text):
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))])
+    events = stage(article).events
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub"), [
+    # heavy weapons: a strike from afar, unless fire was exchanged or small arms were used with them
+    ("Rebel units fired grenade launchers at army positions near the ridge.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("The two armies exchanged artillery fire across the valley.", "Battles", "Armed clash"),
+    ("Monitors counted 40 explosions in both directions of the contact line.", "Battles", "Armed clash"),
+    ("Rebels fired mortars and small arms at the army outpost.", "Battles", "Armed clash"),
+    ("A clash between the two militias, involving heavy shelling, was reported in the old town.", "Battles",
+     "Armed clash"),
+    ("Guards fired heavy machine guns at the hills overnight.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    # weapons that did not hit their target
+    ("A mortar shell exploded prematurely inside a rebel camp, wounding two fighters.", "Strategic developments",
+     "Disrupted weapons use"),
+    ("Police recovered rifles and ammunition from a farmhouse.", "Strategic developments", "Disrupted weapons use"),
+    ("A farmer was injured by an unexploded shell from the old war.", "Strategic developments", "Other"),
+    # who the victims are
+    ("Soldiers killed dozens of rebel fighters near the dam.", "Battles", "Armed clash"),
+    ("Gunmen shot and killed a policewoman at the market.", "Battles", "Armed clash"),
+    ("Gunmen shot dead an off-duty police officer outside his home.", "Violence against civilians", "Attack"),
+    ("Two armed men shot dead a suspected drug dealer in the street.", "Battles", "Armed clash"),
+    ("Gunmen abducted a police officer on the highway.", "Battles", "Armed clash"),
+    # crowds: a mob attacking police is a riot; three men shooting is an armed attack
+    ("Angry villagers assaulted two policemen who tried to enforce the curfew.", "Riots", "Mob violence"),
+    ("Three men opened fire on a family in their car.", "Violence against civilians", "Attack"),
+    ("Clashes broke out between students and police outside the university.", "Riots", "Mob violence"),
+    ("Residents burned tyres on the main road to denounce power cuts.", "Riots", "Violent demonstration"),
+    # protests: intervention only when the authorities act on the protesters
+    ("Traders protested against a ban meant to prevent the spread of the virus.", "Protests", "Peaceful protest"),
+    ("Workers protested demanding the arrest of the factory owner.", "Protests", "Peaceful protest"),
+    ("Police arrested ten demonstrators during a march in the capital.", "Protests", "Protest with intervention"),
+    ("Villagers demonstrated after a soldier shot and killed a taxi driver.", "Protests", "Peaceful protest"),
+    ("Hundreds of youths demonstrated and erected barricades on the highway.", "Riots", "Violent demonstration"),
+    ("Nurses barricaded themselves inside the ministry to protest unpaid wages.", "Protests", "Peaceful protest"),
+    ("Drivers protested against a rise in petrol prices.", "Protests", "Peaceful protest"),
+    ("Farmers protested after floods destroyed their crops.", "Protests", "Peaceful protest"),
+    ("Students rallied against the detention of friends accused of vandalising a bank.", "Protests",
+     "Peaceful protest"),
+    ("A group of people attacked a radio station in the town.", "Riots", "Mob violence"),
+    # strategic developments
+    ("Militants seized a truck and its cargo of grain near the border.", "Strategic developments",
+     "Looting/property destruction"),
+    ("Twenty soldiers switched sides and joined the rebels.", "Strategic developments",
+     "Change to group/activity"),
+    ("Hundreds of families fled their homes to the district town.", "Strategic developments", "Other"),
+])
+def test_acled_conventions(stage, text, event_type, sub):
+    ev = first_event(stage, text)
+    assert (ev.event_type, ev.sub_event_type) == (event_type, sub)
+
+
+def test_protesters_clashing_in_the_next_sentence_make_it_violent(stage):
+    ev = first_event(stage, "Farmers demonstrated outside the ministry. They clashed with the guards at the gate.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("armed men", "Brazil", "Unidentified Armed Group (Brazil)"),
+    ("masked individuals", None, "Unidentified Armed Group"),
+    ("governmental positions", "Ukraine", "Military Forces of Ukraine"),
+])
+def test_generic_actor_names(phrase, country, name):
+    from crosswire.nlp.events_actors import acled_actor
+
+    assert acled_actor(phrase, country) == name
+
+
+def test_named_group_takes_the_actor_table_name(stage):
+    from crosswire.nlp.events_actors import table_actor
+
+    aliases = stage.resources.aliases
+    assert table_actor("the Taliban fighters", aliases) == "Taliban"
+    assert table_actor("unknown gunmen", aliases) is None
+
+
+def test_actors_of_fire_at_positions_and_of_dispersed_protest(stage):
+    ev = first_event(stage, "Rebels fired mortars at the positions of the army near the ridge.")
+    assert ev.actor2 is not None and ev.actor2.startswith("Military Forces")
+    text = "Nurses protested outside the clinic. Police later dispersed the crowd with batons."
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, 35), Sentence(36, len(text))])
+    ev = stage(article).events[0]
+    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces")
+
+
+def test_victim_tied_to_a_gang_makes_a_clash(stage):
+    text = "A man was shot dead by two armed men in the market. The victim was known as a gang leader."
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, 52), Sentence(53, len(text))])
+    assert stage(article).events[0].event_type == "Battles"
+    text = "A man was shot dead by two armed men in the market. The victim was a local teacher."
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, 52), Sentence(53, len(text))])
+    assert stage(article).events[0].event_type == "Violence against civilians"
