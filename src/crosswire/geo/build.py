@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from .derive import derive_codes
+from .division_names import bare_name, iso_subdivision_names
 from .store import GazetteerWriter, PlaceRow
 
 DATA = "crosswire.data"
@@ -118,6 +119,8 @@ def admin_rows(cities: list[tuple[PlaceRow, list[str]]]) -> list[tuple[PlaceRow,
     admin1 = {f"{made[0].cc}.{made[0].admin1}": made
               for made in (_division(cols, "ADM1", members, points) for cols in _tsv_rows(data_path(FILES["ADM1"])))
               if made is not None}
+    for code, names in iso_subdivision_names({code: names for code, (_, names) in admin1.items()}).items():
+        admin1[code][1].extend(names)
     admin2 = [_division(cols, "ADM2", members, points) for cols in _tsv_rows(data_path(FILES["ADM2"]))]
     shares = Counter(code.rsplit(".", 1)[0] for code, *_ in _tsv_rows(data_path(FILES["ADM2"])))
     out = [(row, names) for row, names in admin1.values()]
@@ -146,7 +149,13 @@ def _division(cols: list[str], level: str, members: dict[str, list[PlaceRow]],
                                         else f"centre of {len(inside)} cities inside")
     return (PlaceRow(int(gid), name, lat, lon, f"A.{level}", parts[0], parts[1],
                      parts[2] if len(parts) > 2 else None, sum(r.population for r in inside), origin),
-            [name, ascii_name])
+            _division_names(name, ascii_name))
+
+
+def _division_names(name: str, ascii_name: str) -> list[str]:
+    """A division's names, with the bare form of each ("Taraba State" is also "Taraba")."""
+    names = [name, ascii_name]
+    return names + [bare for n in names if (bare := bare_name(n))]
 
 
 def _unplaced_admin2(cols: list[str], parent: PlaceRow, siblings: int) -> tuple[PlaceRow, list[str]]:
@@ -156,7 +165,7 @@ def _unplaced_admin2(cols: list[str], parent: PlaceRow, siblings: int) -> tuple[
     return (PlaceRow(int(gid), name, parent.lat, parent.lon, "A.ADM2", cc, a1, a2,
                      parent.population // max(siblings, 1),
                      f"{FILES['ADM2'][4:]}; no known city inside: point of its admin1 {parent.name}"),
-            [name, ascii_name])
+            [name, ascii_name])  # no bare name: at a rough point it would outrank a typo match of the town
 
 
 def continent_rows() -> list[tuple[PlaceRow, list[str]]]:

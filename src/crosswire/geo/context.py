@@ -12,12 +12,20 @@ from pathlib import Path
 from .build import data_path
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "oblast",
-               "prefecture", "department", "municipality", "countryside", "territory", "canton")
+               "prefecture", "department", "municipality", "countryside", "territory", "canton", "lga")
+# Words naming a second-level division in most countries' usage ("Chora district", "Donga LGA").
+LOWER_ADMIN_WORDS = frozenset({"district", "county", "municipality", "lga"})
 SETTLEMENT_WORDS = ("city", "town", "village", "township", "suburb", "neighbourhood", "neighborhood")
 _AFTER_ADMIN = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r")s?\b", re.IGNORECASE)
 _BEFORE_ADMIN = re.compile(r"\b(?:" + "|".join(ADMIN_WORDS) + r")\s+of\s+$", re.IGNORECASE)
 _AFTER_CITY = re.compile(r"\s+(?:" + "|".join(SETTLEMENT_WORDS) + r")\b", re.IGNORECASE)
 _BEFORE_CITY = re.compile(r"\b(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+$", re.IGNORECASE)
+_AFTER_LOWER_ADMIN = re.compile(r"\s+(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) + r")\b", re.IGNORECASE)
+_BEFORE_LOWER_ADMIN = re.compile(r"\b(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) + r")\s+of\s+$", re.IGNORECASE)
+# "Town (District, Province)", "Town village (District)": the enclosing units in brackets after a name,
+# allowing two lowercase words between ("Haflong town (...)", "Shahpur sector area (...)").
+_ENCLOSING = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()]{2,80})\)")
+_UNIT_WORD = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r"|sub-?division|commune|area|sector)$", re.IGNORECASE)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+[A-Z][\w'.-]*\.?){0,2})")
 
 # AP style and postal abbreviations of US states -> postal code (GeoNames admin1 code for the US).
@@ -48,6 +56,8 @@ class Cues:
     admin: bool = False  # "Idlib province", "the province of Idlib"
     settlement: bool = False  # "the city of Hama", "Hama city"
     qualifier: str | None = None  # "Springfield, Ill." -> "Ill."; "Homs, Syria" -> "Syria"
+    lower_admin: bool = False  # "Chora district": a second-level division rather than a province
+    enclosing: tuple[str, ...] = ()  # "Thor (Keur Moussa, Thies)" -> ("Keur Moussa", "Thies")
 
 
 def cues_at(text: str, start: int, end: int) -> Cues:
@@ -57,15 +67,25 @@ def cues_at(text: str, start: int, end: int) -> Cues:
     match = _QUALIFIER.match(after)
     if match:
         qualifier = match.group(1).rstrip(".") if not _is_abbreviation(match.group(1)) else match.group(1)
+    lower = _AFTER_LOWER_ADMIN.match(after) or _BEFORE_LOWER_ADMIN.search(before)
     return Cues(admin=bool(_AFTER_ADMIN.match(after) or _BEFORE_ADMIN.search(before)),
                 settlement=bool(_AFTER_CITY.match(after) or _BEFORE_CITY.search(before)),
-                qualifier=qualifier)
+                qualifier=qualifier, lower_admin=bool(lower), enclosing=enclosing_units(text[end:end + 120]))
+
+
+def enclosing_units(after: str) -> tuple[str, ...]:
+    """The capitalised names in the bracket right after a toponym, without their generic words."""
+    match = _ENCLOSING.match(after)
+    if match is None:
+        return ()
+    names = (_UNIT_WORD.sub("", part.strip()) for part in match.group(1).split(","))
+    return tuple(n for n in names if n[:1].isupper())
 
 
 def suffix_cues(name: str) -> Cues:
     """Cues inside the name itself: "Hama province" is a division, "Hama city" a town."""
     last = name.rsplit(None, 1)[-1].casefold() if " " in name.strip() else ""
-    return Cues(admin=last in ADMIN_WORDS, settlement=last in SETTLEMENT_WORDS)
+    return Cues(admin=last in ADMIN_WORDS, settlement=last in SETTLEMENT_WORDS, lower_admin=last in LOWER_ADMIN_WORDS)
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -26,8 +26,9 @@ from .context import (
     suffix_cues,
     us_state_code,
 )
+from .division_names import COMMON_WORDS
 from .gazetteer import Candidate, GazetteerLike
-from .normalise import content_tokens
+from .normalise import ARTICLES, content_tokens, tokens
 
 CONTINENT_NAMES = {"@EU": "Europe", "@AF": "Africa", "@AS": "Asia", "@NA": "North America",
                    "@SA": "South America", "@OC": "Oceania", "@AN": "Antarctica"}
@@ -41,6 +42,13 @@ FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.
 MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45,
                "embedded": -0.1}
 NEAR_KM, REGION_KM = 150.0, 600.0
+HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
+# Words that name a kind of place and are also some place's name ("Bay" is a Somali region): inside a
+# longer name ("Macuto Bay") they say what the place is, not where.
+GENERIC_PLACE_WORDS = COMMON_WORDS | {"bay", "sea", "valley", "beach", "hill", "hills", "desert", "forest", "camp",
+                                      "port", "mount", "cape", "peninsula", "oasis", "plain", "plains", "bank"}
+# Last words of names of streets and squares, which are often named after other places.
+FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "square", "boulevard", "lane"})
 
 
 @dataclass(frozen=True)
@@ -83,17 +91,37 @@ class _Context:
 
 
 def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], text: str,
-                     gazetteer: GazetteerLike, demonyms: bool = False) -> list[Place]:
-    """Resolve every name in `names` (spans into `text`) to a `Place`, in the order given."""
+                     gazetteer: GazetteerLike, demonyms: bool = False,
+                     country_hints: Sequence[str] = ()) -> list[Place]:
+    """Resolve every name in `names` (spans into `text`) to a `Place`, in the order given.
+
+    `country_hints` are country codes the report points to other than by place names (its nationality
+    words: "Afghan forces", "an Iraqi army unit"); each adds a small vote to the report's country focus.
+    """
     tops = [_as_toponym(n) for n in names]
     pools = [_candidates(t, text, gazetteer, demonyms) for t in tops]
     cues = [_merge(cues_at(text, t.start, t.end), suffix_cues(_clean(t.text))) for t in tops]
     first = [_best(pool, cue, _Context({}, []), i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
     context = _context(tops, first)
+    for cc in country_hints:
+        context.weights[cc] = context.weights.get(cc, 0.0) + HINT_WEIGHT
     for i, tp in enumerate(tops):
-        if not pools[i] and tp.fuzzy_ok and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
+        if not pools[i] and _fuzzy_allowed(tp) and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
             pools[i] = gazetteer.fuzzy(_clean(tp.text), frozenset(c for c in context.focus if c))
     return [_place(tp, pools[i], cues[i], context, i, gazetteer) for i, tp in enumerate(tops)]
+
+
+def _fuzzy_allowed(tp: ToponymCandidate) -> bool:
+    """Typo matching for names a tagger called a place, but not for acronyms ("GNA", "NaTaLa"), whose
+    letters are no misspelling of a town's name."""
+    return tp.fuzzy_ok and not _acronym(_clean(tp.text))
+
+
+def _acronym(name: str) -> bool:
+    """Mostly capitals ("GNA", "J&K", "NaTaLa"): an abbreviation, not a spelled-out name."""
+    letters = [ch for ch in name if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return bool(letters) and capitals >= 2 and capitals * 2 >= len(letters)
 
 
 def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:
@@ -118,6 +146,8 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     if abbreviated:
         return abbreviated
     found = gazetteer.lookup(name)
+    if _acronym(name):  # "GNA" is an airport code among a town's alternate names, not the town
+        found = [c for c in found if c.match == "main" or c.code in ("PCLI", "ADM1", "CONT")]
     bare = _GENERIC_SUFFIX.sub("", name)
     if not found and bare != name:
         found = gazetteer.lookup(bare)
@@ -130,15 +160,25 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
 
 def _embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
     """The place inside a longer name ("Colorado State University" -> Colorado): the longest run of
-    capitalised words that is a country, division, continent or city by its main or exact name."""
+    capitalised words that is a country, division, continent or city by its main or exact name.
+
+    Not for a street or square named after a city ("Baghdad Street" is not in Baghdad), and never a
+    run of articles or a generic word alone ("Al" of "Al Rahba", "Bay" of "Macuto Bay")."""
     words = name.split()
+    if words and words[-1].casefold() in FACILITY_HEADS:
+        return []
+    # "Nahri Saraj", "Chamkar Mon": a two-word name is mostly one name, so only a country, province or
+    # big city inside it counts ("Dubai Turf").
+    two_names = len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words)
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = words[i:i + size]
-            if not all(w[:1].isupper() for w in part):
+            if not all(w[:1].isupper() for w in part) or all(t in ARTICLES for t in tokens(" ".join(part))) \
+                    or " ".join(part).casefold() in GENERIC_PLACE_WORDS:
                 continue
             found = [replace(c, match="embedded") for c in gazetteer.lookup(" ".join(part))
-                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)]
+                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)
+                     and not (two_names and c.code not in ("PCLI", "ADM1", "CONT") and c.fclass != "P")]
             if found:
                 return found
     return []
@@ -159,7 +199,8 @@ def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candid
 
 def _merge(outside: Cues, inside: Cues) -> Cues:
     return Cues(admin=outside.admin or inside.admin, settlement=outside.settlement or inside.settlement,
-                qualifier=outside.qualifier)
+                qualifier=outside.qualifier, lower_admin=outside.lower_admin or inside.lower_admin,
+                enclosing=outside.enclosing)
 
 
 def _demonym_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
@@ -200,8 +241,8 @@ def _shadowed(pool: list[Candidate]) -> set[int]:
             and towns[(c.cc, c.admin1)] >= 0.1 * c.population}
 
 
-def _score(cand: Candidate, cue: Cues, context: _Context, index: int,
-           qualifier: tuple[str, str | None] | None, shadowed: set[int], focus: dict[str, float]) -> float:
+def _score(cand: Candidate, cue: Cues, context: _Context, index: int, qualifier: tuple[str, str | None] | None,
+           units: list[Candidate], shadowed: set[int], focus: dict[str, float]) -> float:
     """How likely `cand` is the place meant; higher is better (not a probability)."""
     score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
     if cand.id in shadowed and not cue.admin:
@@ -209,15 +250,52 @@ def _score(cand: Candidate, cue: Cues, context: _Context, index: int,
     score += FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
     score += MATCH_BONUS.get(cand.match, 0.0) - 0.05 * cand.edits
     if cue.admin:
-        score += 0.5 if cand.code in ("ADM1", "ADM2") else -0.1
+        score += _admin_cue_bonus(cand, cue.lower_admin)
     if cue.settlement:
         score += 0.3 if cand.fclass == "P" else -0.2
     if qualifier is not None:
         cc, admin1 = qualifier
         score += 1.0 if cand.cc == cc and (admin1 is None or cand.admin1 == admin1) else -0.3
+    if units:
+        score += 0.8 if any(inside(cand, unit) for unit in units) else -0.2
     score += 0.55 * focus.get(cand.cc or "", 0.0)
     score += _nearness(cand, context, index)
     return score
+
+
+def _admin_cue_bonus(cand: Candidate, lower: bool) -> float:
+    """"X province" wants a division; "X district" a second-level one (or the town it is named after)."""
+    if not lower:
+        return 0.5 if cand.code in ("ADM1", "ADM2") else -0.1
+    return {"ADM2": 0.7, "ADM3": 0.5, "ADM1": 0.0}.get(cand.code, 0.1 if cand.fclass == "P" else -0.1)
+
+
+def _enclosing_candidates(cue: Cues, gazetteer: GazetteerLike) -> list[Candidate]:
+    """Gazetteer entries the names in brackets after a toponym may be ("Thor (Keur Moussa, Thies)"): the
+    units the place lies in. A name after a comma is not used: "Tamil Nadu, Kerala" is a list."""
+    units: list[Candidate] = []
+    for name in (n for n in cue.enclosing if not _acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
+        units.extend(c for c in gazetteer.lookup(name)
+                     if c.match in ("main", "exact", "article") and c.fclass in ("A", "P"))
+    return units
+
+
+def inside(cand: Candidate, unit: Candidate) -> bool:
+    """Whether `cand` lies in `unit` (its country, admin1 or admin2, or within 50 km of a named town), or is
+    the unit itself."""
+    if cand.id == unit.id:  # "Banfora (Banfora, Comoe)": the town named like its district
+        return True
+    if cand.cc != unit.cc:
+        return False
+    if unit.code == "PCLI":
+        return True
+    if unit.code == "ADM1":
+        return cand.admin1 == unit.admin1
+    if unit.code == "ADM2":
+        return cand.admin1 == unit.admin1 and cand.admin2 in (unit.admin2, None)  # admin2 of towns is often unknown
+    if None in (cand.lat, cand.lon, unit.lat, unit.lon):
+        return False
+    return haversine_km(cand.lat, cand.lon, unit.lat, unit.lon) <= 50  # type: ignore[arg-type]
 
 
 def _nearness(cand: Candidate, context: _Context, index: int) -> float:
@@ -253,9 +331,9 @@ def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
     """The best candidate, a confidence from its margin over the runner-up, and a reason."""
     if not pool:
         return None
-    qualifier = _qualifier(cue, gazetteer)
+    qualifier, units = _qualifier(cue, gazetteer), _enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
-    ranked = sorted(((_score(c, cue, context, index, qualifier, shadowed, focus), c) for c in pool),
+    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, focus), c) for c in pool),
                     key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
     top_score, top = ranked[0]
     margin = top_score - ranked[1][0] if len(ranked) > 1 else 1.0
@@ -289,6 +367,12 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
 
 def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
            gazetteer: GazetteerLike) -> Place:
+    focus = context.focus  # the name's own vote counts here: "Ludhiana (Punjab)" is in India, not Pakistan
+    units = [u for u in _enclosing_candidates(cue, gazetteer) if u.cc in focus]
+    if pool and units and not any(inside(c, u) for c in pool for u in units):
+        return Place(tp.start, tp.end, tp.text, confidence=0.0,
+                     reason=f"{len(pool)} gazetteer entries match the name, none inside the units named after it "
+                            f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
     best = _best(pool, cue, context, index, gazetteer)
     if best is None:
         why = "no gazetteer entry matches the name"

@@ -27,9 +27,27 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE)
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT",
                              "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "ORDINAL", "QUANTITY", "PERCENT"})
-# Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa").
+# Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa");
+# a spaced "on" is left out, as it joins a place to a weekday ("Lyon on Friday").
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|du|del|la|le|of|on|upon)[- ])?[A-Z][\w’'-]*)*")
+    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|du|del|la|le|of|upon)[- ]|on-)?[A-Z][\w’'-]*)*")
+# Capitalised words that are never place names in running text: function words that open a sentence
+# ("On 9 May, ...", "In Gao, ...") and month names written next to a day or year ("9 May 2020").
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "on", "in", "at", "as", "by", "to", "of", "for", "from", "with", "into", "onto", "and",
+    "but", "or", "if", "so", "no", "not", "he", "she", "it", "we", "they", "this", "that", "these", "those",
+    "there", "here", "his", "her", "its", "our", "their", "around", "after", "before", "during", "since",
+    "until", "near", "over", "under", "about", "also", "later", "earlier", "meanwhile", "while", "when"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[\s,.]*$")
+_DIGIT_AFTER = re.compile(r"^[\s,.]*\d")
+# "Town (District, Province)": names in brackets after a name are its enclosing units.
+_HIERARCHY_OPEN = re.compile(r"[\w.'’-]\s*\((?:[^()]{0,60},\s*)?$")
+# A mention ending inside a bracket or running on "in"/"at" joins a name and its place ("Court of Justice
+# in Lyon", "Rawson (Chubut"); only the part before the break blocks the recogniser.
+_MENTION_BREAK = re.compile(r"\s*\(|\s+(?:in|at|near)\s+")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -47,7 +65,8 @@ class PlacesStage:
     def __call__(self, article: Article) -> Article:
         gazetteer = self.resources.gazetteer
         spans = toponym_spans(article, gazetteer)
-        article.places = resolve_toponyms(spans, article.text, gazetteer)
+        article.places = resolve_toponyms(spans, article.text, gazetteer,
+                                          country_hints=nationality_hints(article, gazetteer))
         return article
 
 
@@ -61,18 +80,44 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
             how = _mislabelled_place(tp, article.text, gazetteer, countries)
             if how is not None:
                 named.append(replace(tp, fuzzy_ok=how == "fuzzy"))
-    taken = [(t.start, t.end) for t in mentions if t.label in BLOCKING_LABELS] + \
+    taken = [_blocking_part(t) for t in mentions if t.label in BLOCKING_LABELS] + \
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
-    return sorted(named, key=lambda t: (t.start, -t.end))
+    return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)),
+                  key=lambda t: (t.start, -t.end))
+
+
+def nationality_hints(article: Article, gazetteer: GazetteerLike) -> list[str]:
+    """Country codes of the report's nationality words ("Afghan", "Iraqi"), one per NORP mention."""
+    table: dict[str, str] = getattr(gazetteer, "demonyms", {})
+    codes = (table.get(m.text.strip().casefold()) for m in article.mentions if m.label == "NORP")
+    return [code for code in codes if code and len(code) == 2]
+
+
+def _blocking_part(tp: ToponymCandidate) -> tuple[int, int]:
+    """The span of a non-place mention that keeps the recogniser out: up to a bracket or "in"/"at"."""
+    cut = _MENTION_BREAK.search(tp.text)
+    if cut is None:
+        return tp.start, tp.end
+    return (tp.start, tp.start) if "(" in cut.group() else (tp.start, tp.start + cut.start())
+
+
+def is_date_or_function_word(text: str, start: int, end: int) -> bool:
+    """True for a capitalised function word ("On") or a month name beside a number ("9 May 2020")."""
+    word = text[start:end].casefold()
+    if word in FUNCTION_WORDS:
+        return True
+    return word in MONTHS and bool(_DIGIT_BEFORE.search(text[max(0, start - 8):start])
+                                   or _DIGIT_AFTER.match(text[end:end + 8]))
 
 
 def _trimmed(mention: Mention, text: str) -> ToponymCandidate | None:
     """The mention as a toponym span, cut at a line break and without trailing punctuation."""
     start, end = mention.start, mention.end
-    newline = text.find("\n", start, end)
-    if newline != -1:
-        end = newline
+    for stop in ("\n", ", "):  # "Nis, Serbia" tagged as one name: the place is before the comma
+        cut = text.find(stop, start, end)
+        if cut != -1:
+            end = cut
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?)/\"'’”"):
         end -= 1
     if end <= start:
@@ -89,7 +134,8 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     head word such as "Jabal" or "Tell", or a locative cue before it) and is within a typo of a place
     in a country the report names; None otherwise.
     """
-    if _strong_place(gazetteer.lookup(tp.text), countries, FOCUS_MIN_POPULATION):
+    cands = gazetteer.lookup(tp.text)
+    if _strong_place(cands, countries, FOCUS_MIN_POPULATION) or _enclosing_unit(text, tp.start, cands):
         return "exact"
     words = tp.text.split()
     looks_local = words[0].casefold() in GEO_HEADS or bool(_LOCATIVE_BEFORE.search(text[max(0, tp.start - 30):tp.start]))
@@ -129,12 +175,21 @@ def _recognise(text: str, gazetteer: GazetteerLike, countries: frozenset[str],
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
+        if is_date_or_function_word(text, start, end):
+            continue
         cands = gazetteer.lookup(match.group())
         big = not _sentence_initial(text, start) and any(
             c.population >= RECOGNISER_MIN_POPULATION and c.match in ("main", "exact") for c in cands)
-        if big or _strong_place(cands, countries, FOCUS_MIN_POPULATION):
+        if big or _enclosing_unit(text, start, cands) or _strong_place(cands, countries, FOCUS_MIN_POPULATION):
             found.append(ToponymCandidate(start, end, match.group(), "GAZ", fuzzy_ok=False))
     return found
+
+
+def _enclosing_unit(text: str, start: int, cands: list[Candidate]) -> bool:
+    """A name in the brackets after another name ("Thor (Keur Moussa, Thies)") that the gazetteer knows
+    as a division or town: ACLED-style and wire-style notes give a place's enclosing units this way."""
+    return bool(_HIERARCHY_OPEN.search(text[max(0, start - 80):start])) and any(
+        c.match in ("main", "exact") and c.fclass in ("A", "P") for c in cands)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
