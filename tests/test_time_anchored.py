@@ -66,3 +66,22 @@ def test_day_number_joined_to_a_date_takes_its_month(text: str, expected: list[t
 ])
 def test_holiday_near_the_dct_is_this_seasons(text: str, dct: date, value: str) -> None:
     assert [t.value for t in find_times(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The valley was ruled by outsiders for centuries.", "PXC"),
+    ("The feud has lasted for decades.", "PXE"),
+    ("The feud has lasted two decades.", "P20Y"),  # a known count is given in years
+])
+def test_long_units_use_timeml_letters_when_the_count_is_unknown(text: str, value: str) -> None:
+    assert [t.value for t in find_times(text, date(2024, 12, 5))] == [value]
+
+
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("Wages lost ground in the last decade.", "DATE", "198"),  # the previous calendar decade
+    ("Attacks rose over the past decade.", "DURATION", "P10Y"),  # the ten years up to now
+    ("Prices doubled this decade.", "DATE", "199"),
+])
+def test_last_decade_is_a_decade_and_the_past_decade_a_length(text: str, type_: str, value: str) -> None:
+    found = find_times(text, date(1998, 2, 6))
+    assert [(t.type, t.value) for t in found] == [(type_, value)]

@@ -35,3 +35,12 @@ def test_then_current_points_to_the_past(text: str) -> None:
 def test_part_of_day_before_a_named_day_is_left_to_that_day() -> None:
     text = "The shooting happened during the early morning hours on Thursday."
     assert [(t.text, t.value) for t in find_times(text, date(2024, 12, 7))] == [("Thursday", "2024-12-05")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The island will one day be a nature reserve.", [("one day", "DATE", "FUTURE_REF")]),
+    ("Peace may someday come to the valley.", [("someday", "DATE", "FUTURE_REF")]),
+    ("The minister had been in office one day.", [("one day", "DURATION", "P1D")]),
+])
+def test_one_day_after_a_modal_is_some_future_time(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

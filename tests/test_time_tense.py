@@ -92,3 +92,9 @@ def test_planned_as_a_noun_modifier_sets_no_tense(text: str, value: str) -> None
 ])
 def test_possessive_weekday_is_a_day_already_told_of(text: str, value: str) -> None:
     assert [t.value for t in find_times(text, DCT)] == [value]
+
+
+def test_an_ed_word_after_a_determiner_describes_a_noun() -> None:
+    # "a still unspecified date" is no past verb: "would" sets the tense
+    text = "The bonus would be paid on a still unspecified date in January."
+    assert value_of(text, "January", dct=date(2024, 10, 20)) == "2025-01"

@@ -88,7 +88,7 @@ def value_at_precision(d: date, unit: str) -> tuple[str, str]:
     if unit == "Q":
         return quarter_value(*quarter_of(d)), "month"
     if unit == "DE":
-        return f"{d.year // 10:03d}X", "year"
+        return f"{d.year // 10:03d}", "year"  # TIMEX3 decade: 199 = the 1990s
     if unit == "CE":
         return f"{d.year // 100:02d}", "year"
     return f"{d.year:04d}", "year"

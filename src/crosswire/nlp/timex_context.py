@@ -54,13 +54,19 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|n't\s+)?(?!to\b)
 AUXILIARY_BEFORE = re.compile(
     r"\b(?:is|are|am|was|were|be|been|being|has|have|had|'s|'re)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
 # "a still unspecified date", "the wounded men": after a determiner an "-ed" word describes a noun.
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|these|those)\s+(?:(?:\w+ly|still|newly|yet|not)\s+)?$", re.IGNORECASE)
 # "is expected", "be held": a participle after these is not a past tense.
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split())
+# Words of financial results: a quarter whose results are reported in the past tense has ended.
+RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|net\s+loss|revenues?|sales|results)\b", re.IGNORECASE)
+RESULTS_VERBS = re.compile(
+    r"\b(?:reported|posted|earned|recorded|booked|fell|rose|declined|dropped|climbed|jumped|increased|decreased"
+    r"|slipped|surged|plunged|grew|slumped|soared)\b", re.IGNORECASE)
 # How far back (characters) a named quarter stays the one "a year ago" and "the quarter" refer to.
 QUARTER_NEAR = 400
 QUARTER_FOCUS = 600
@@ -163,11 +169,26 @@ class Context:
 
         Results are reported for ended quarters: a quarter still running or ahead ("a
         fourth-quarter charge", "by the third quarter of next year") is not the period that "a
-        year ago" or "the year-earlier period" compare with.
+        year ago" or "the year-earlier period" compare with, unless its results are told in the
+        past tense (a fiscal quarter can end before the calendar one). Nor is an earlier quarter named
+        while a later one is in focus: the latest ended quarter is the one being reported.
         """
-        if self.dct is not None and (year, quarter) >= quarter_of(self.dct):
+        if (year, quarter) == self.last_quarter:  # named again: still in focus, now from here
+            self.last_quarter_pos = pos
             return
+        if self.dct is not None and (year, quarter) >= quarter_of(self.dct) and not self._results_told(pos):
+            return
+        focus = self.quarter_in_focus(pos)
+        if focus is not None and (year, quarter) < focus:
+            return  # an earlier quarter named for comparison ("up from a flat second quarter")
         self.last_quarter, self.last_quarter_pos = (year, quarter), pos
+
+    def _results_told(self, pos: int) -> bool:
+        """Whether the sentence at `pos` reports results in the past tense ("reported a decline in
+        fourth-quarter earnings"): a fiscal quarter reported on has ended, whatever its number."""
+        start, end = self.sentence_at(pos)
+        told = RESULTS.search(self.text, start, end) and RESULTS_VERBS.search(self.text, start, end)
+        return bool(told) and self.tense(pos) == "past"
 
     def quarter_in_sentence(self, pos: int) -> bool:
         """Whether a quarter was named shortly before `pos` ("third-quarter profit ... a year ago"),

@@ -47,11 +47,19 @@ def resolve_set(g: Groups, ctx: Context, start: int) -> Resolution:
     return Resolution("SET", duration_value(n or 1.0, unit_word), None, None, "recurring period")
 
 
+# TimeML's duration letters for decades and centuries (no ISO 8601 letter exists for them).
+VAGUE_LONG_UNITS = {"DE": "E", "CE": "C"}
+
+
 def duration_value(n: float | None, unit_word: str) -> str:
-    """TIMEX3 duration: P2D, P3W, PT5H, P10Y for a decade; 24 hours is P1D as in TimeBank."""
+    """TIMEX3 duration: P2D, P3W, PT5H, P10Y for a decade; 24 hours is P1D as in TimeBank.
+
+    An unknown count keeps its unit, with TimeML's letters for the long ones: "decades" PXE,
+    "centuries" PXC (a known count of them is given in years: "two decades" P20Y).
+    """
     letter, is_clock, mult = unit_letter(unit_word)
     if n is None:
-        return f"{'PT' if is_clock else 'P'}X{letter}"
+        return f"{'PT' if is_clock else 'P'}X{VAGUE_LONG_UNITS.get(letter, letter)}"
     if letter == "H" and n == 24:
         return "P1D"
     n = n * mult

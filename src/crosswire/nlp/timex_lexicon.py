@@ -83,6 +83,26 @@ TIME_OF_DAY_RE = r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2
 ZONE_RE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
 
 
+SPELLED_YEAR_RE = (r"(?:(?:nineteen|twenty)\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                   r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+                   r"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?[a-z]+teen|\s+(?:and\s+)?"
+                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten))?)")
+
+
+def spelled_year(text: str) -> int | None:
+    """The year written in words: "nineteen ninety-four" -> 1994, "two thousand and six" -> 2006."""
+    words = " ".join(text.lower().replace(" and ", " ").split())
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").strip()
+        small = number_value(rest) if rest else 0
+        return None if small is None else 2000 + int(small)
+    century, _, rest = words.partition(" ")
+    if century not in ("nineteen", "twenty") or not rest:
+        return None
+    small = number_value(rest)
+    return None if small is None else (1900 if century == "nineteen" else 2000) + int(small)
+
+
 def number_value(word: str) -> int | float | None:
     """The value of a number written in digits or words: 'two' -> 2, '24' -> 24, '2 1/2' -> 2.5."""
     word = " ".join(word.lower().replace(",", "").split())

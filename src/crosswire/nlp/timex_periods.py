@@ -13,7 +13,7 @@ from typing import Any
 
 from .timex_calendar import Resolution, nearest_year_date, quarter_of, quarter_value, shift_quarter
 from .timex_context import Context
-from .timex_lexicon import MONTHS, SEASONS
+from .timex_lexicon import MONTHS, SEASONS, spelled_year
 
 Groups = dict[str, Any]
 NO_DCT = "no DCT: unresolved"
@@ -115,11 +115,13 @@ def resolve_year_ago_period(g: Groups, ctx: Context, start: int) -> Resolution:
 
 
 def resolve_half(g: Groups, ctx: Context, start: int) -> Resolution:
+    """"the first half of 1998", and "the first two quarters of 1990" (the same half year)."""
     half = 1 if _key(g["ord"]) == "first" else 2
-    if g.get("y"):
-        year: int | None = int(g["y"])
+    explicit, rel = g.get("y") or g.get("y2"), g.get("rel") or g.get("rel2")
+    if explicit:
+        year: int | None = int(explicit)
     else:
-        year = _quarter_from_year_ref(g.get("rel") or "this year", ctx) if g.get("rel") else (ctx.dct.year if ctx.dct else None)
+        year = _quarter_from_year_ref(f"{rel} year", ctx) if rel else (ctx.dct.year if ctx.dct else None)
     if year is None:
         return _unresolved("DATE", f"XXXX-H{half}", "month")
     return Resolution("DATE", f"{year:04d}-H{half}", "month", None, "half year")
@@ -127,8 +129,9 @@ def resolve_half(g: Groups, ctx: Context, start: int) -> Resolution:
 
 def resolve_season(g: Groups, ctx: Context, start: int) -> Resolution:
     code = SEASONS[_key(g["s"])]
-    if g.get("y"):
-        return Resolution("DATE", f"{int(g['y'])}-{code}", "month", None, "explicit season and year")
+    year = int(g["y"]) if g.get("y") else spelled_year(g["sy"]) if g.get("sy") else None
+    if year is not None:
+        return Resolution("DATE", f"{year}-{code}", "month", None, "explicit season and year")
     if ctx.dct is None:
         return _unresolved("DATE", f"XXXX-{code}", "month")
     first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]

@@ -327,6 +327,12 @@ def resolve_ref(g: Groups, ctx: Context, start: int) -> Resolution:
     return Resolution("DATE", value, None, anchor, "reference to the present, past or future of the DCT")
 
 
+def resolve_someday(g: Groups, ctx: Context, start: int) -> Resolution:
+    """"will one day be", "someday": an unnamed time in the future, not a length of one day."""
+    anchor = ctx.dct.isoformat() if ctx.dct else None
+    return Resolution("DATE", "FUTURE_REF", None, anchor, "'one day' after a modal: some time in the future")
+
+
 def resolve_weekday_set(g: Groups, ctx: Context, start: int) -> Resolution:
     wd = WEEKDAYS[_key(g.get("wd") or g.get("wd2"))]
     value = f"XXXX-WXX-{wd + 1}"
@@ -394,7 +400,7 @@ def resolve_rel_unit(g: Groups, ctx: Context, start: int) -> Resolution:
     if unit == "Q" and rel in ("that", "the same", "the latest", "the current"):
         return _relative_quarter({"the latest": "latest", "the current": "current"}.get(rel, "that"), ctx, start)
     step = REL_STEPS[rel]
-    if unit in ("DE", "CE") and rel in ("the past", "the last", "the next", "the coming", "past"):
+    if unit in ("DE", "CE") and rel in ("the past", "the next", "the coming", "past"):
         return Resolution("DURATION", duration_value(1, _key(g["unit"])), None, None, "length of time")
     if unit == "Y" and step == -1 and ctx.quarter_in_focus(start) and ctx.sentence_at(start)[0] <= ctx.last_quarter_pos:
         return _relative_quarter("year-earlier", ctx, start)

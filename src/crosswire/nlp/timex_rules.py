@@ -18,6 +18,7 @@ from .timex_lexicon import (
     NUMBER_RE,
     PART_OF_DAY_RE,
     SEASON_RE,
+    SPELLED_YEAR_RE,
     TIME_OF_DAY_RE,
     UNIT_RE,
     WEEKDAY_RE,
@@ -93,8 +94,8 @@ def accept_year(m: re.Match[str], text: str) -> bool:
 
 def accept_season(m: re.Match[str], text: str) -> bool:
     """"fall", "spring" are seasons only with a modifier, a year, or after in/during/since."""
-    if m.group("y") or m.group("rel"):
-        return not re.match(r"\s+of\s+(?!\d)", _after(text, m.end(), 8)) or bool(m.group("y"))
+    if m.group("y") or m.group("sy") or m.group("rel"):
+        return not re.match(r"\s+of\s+(?!\d)", _after(text, m.end(), 8)) or bool(m.group("y") or m.group("sy"))
     before = _before(text, m.start(), 10)
     if not re.search(r"\b(?:in|during|since|until|by|through|over)\s+$", before):
         return False
@@ -192,9 +193,11 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?P<det>the|this|that|its|last\s+year's)\s+(?:(?P<ord>latest|current|previous|same|comparable|corresponding|year-earlier|year-ago|comparable\s+year-ago|{YEAR_RE})\s+)?(?P<what>quarter|period)\b(?!\s+(?:of\s+(?:a|the|an|its)\b|point|century|mile))"
         r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?"), None),
     Rule("year_ago_period", _compile(r"\b(?P<w>year-(?:earlier|ago)|year-end|year\s+end|year's\s+end)\b")),
-    Rule("half", _compile(rf"\b(?:the\s+)?(?P<ord>first|second|last|latest)\s+half(?:\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year))?\b(?!\s+of\s+(?:a|the|an)\b)")),
+    Rule("half", _compile(
+        rf"\b(?:the\s+)?(?P<ord>first|second|last|latest)\s+(?:half(?:\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year))?"
+        rf"|two\s+quarters\s+of\s+(?:(?P<y2>{YEAR_RE})|(?P<rel2>this|last|next)\s+year))\b(?!\s+of\s+(?:a|the|an)\b)")),
     Rule("season", _compile(
-        rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late)[\s-]+)?(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"), accept_season),
+        rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late)[\s-]+)?(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|(?P<sy>{SPELLED_YEAR_RE})))?\b"), accept_season),
     Rule("holiday", _compile(
         r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)(?P<wk>\s+week)?\b")),
     Rule("deictic_day", _compile(
@@ -225,6 +228,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<n>other|{NUMBER_RE})\s+)?(?P<unit>{UNIT_RE}|{FULL_MONTH_RE}|{SEASON_RE})s?"
         rf"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually)"
         rf"|(?P<freq>once|twice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT_RE}))\b")),
+    Rule("someday", _compile(
+        r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)|(?<=\bcan\s)|(?<=\bshall\s)"
+        r"|(?<=\bshould\s))(?:one|some)\s?day\b(?!s)")),
     Rule("duration", _compile(
         rf"\b(?P<pre>(?:{QUANT_RE})\s+(?:(?:{QUANT_RE})\s+)*)?(?P<n>{NUMBER_RE})(?:\s+(?:to|or|and)\s+(?P<n2>{NUMBER_RE}))?[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+)?(?P<unit>{UNIT_RE})(?P<pl>s)?"
         r"(?P<post>[\s-]+long|\s+or\s+so|\s+and\s+a\s+half|\s+ahead)?\b(?!-)"), accept_quantity),
