@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.nlp import timex, timex_calendar, timex_resolve
+from crosswire.nlp import timex, timex_calendar, timex_days, timex_resolve, timex_shared
 from crosswire.nlp.timex import find_times
 
 PIECES = ["yesterday", "on Tuesday", "Thursday (5)", "since Nov. 27", "last week", "05/12/2024",
@@ -58,7 +58,7 @@ def test_results_do_not_depend_on_the_system_date(text: str, dct: date) -> None:
     import pytest
 
     with pytest.MonkeyPatch.context() as mp:
-        for module in (timex, timex_calendar, timex_resolve):
+        for module in (timex, timex_calendar, timex_resolve, timex_days, timex_shared):
             if hasattr(module, "date"):
                 mp.setattr(module, "date", _FrozenDate)
             if hasattr(module, "datetime"):

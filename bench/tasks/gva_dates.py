@@ -16,16 +16,14 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from crosswire.nlp.timex import event_date_for_sentence, find_times
-from crosswire.nlp.timex_context import split_sentences
+from crosswire.nlp.timex import find_times
+from crosswire.nlp.timex_event import event_date_for_report
 
 GATE_LIMIT = 150
 SAMPLE_SEED = 20240605
 SAMPLE_SIZE = 400
 SHOOTING = re.compile(r"\b(?:shot|shooting|shootings|gunfire|gunman|gunmen|gunshots?|shots|opened\s+fire|"
                       r"fatally|killed|slain|wounded|homicide|murdered|stabbed)\b", re.IGNORECASE)
-BOILERPLATE = re.compile(r"^\s*(?:posted|updated|published|last\s+updated|copyright)\b", re.IGNORECASE)
-MAX_SENTENCES = 25
 
 
 def load_sample(data: Path, limit: int | None) -> list[tuple[dict, list[dict]]]:
@@ -50,17 +48,8 @@ def load_sample(data: Path, limit: int | None) -> list[tuple[dict, list[dict]]]:
 
 
 def document_event_date(content: str, dct: date | None) -> str | None:
-    """The event date of one report: the first shooting sentence that names a day, else the DCT."""
-    times = find_times(content, dct)
-    shooting = [(s, e) for s, e in split_sentences(content)
-                if SHOOTING.search(content[s:e]) and not BOILERPLATE.match(content[s:e])][:MAX_SENTENCES]
-    for start, end in shooting:
-        cue = SHOOTING.search(content, start, end)
-        trigger = (cue.start(), cue.end()) if cue else None
-        chosen = event_date_for_sentence(times, start, end, dct, trigger=trigger)
-        if chosen.source == "sentence" and chosen.precision == "day":
-            return chosen.value
-    return dct.isoformat() if dct else None
+    """The event date of one report, as the product's time stage chooses it."""
+    return event_date_for_report(content, find_times(content, dct), dct, SHOOTING).value
 
 
 def _within_one_day(value: str | None, gold: date) -> bool:

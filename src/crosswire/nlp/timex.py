@@ -3,7 +3,7 @@
 `find_times` is rule-based and fast (regular expressions, no model): recognition rules live in
 `timex_rules`, normalisers in `timex_resolve`, `timex_periods` and `timex_durations`, expressions
 built on another one ("two days after Christmas", "April 24 and 25") in `timex_anchored`, calendar
-arithmetic in `timex_calendar`. Values are
+arithmetic in `timex_calendar`, the date a report gives its event in `timex_event`. Values are
 TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199X / PAST_REF,
 TIME 2024-12-05T08:45 / 2024-12-05TMO, DURATION P2D / PT5H, SET P1W / XXXX-WXX-1). Every `TimeRef`
 carries a `reason`; relative expressions carry the `anchor` they were resolved from.
@@ -16,14 +16,13 @@ text named. Quoted speech is not treated apart: it resolves against the DCT.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from typing import NamedTuple
 
 from ..model import Article, Sentence, TimeRef
 from .timex_anchored import coordinated_day, count_from_day
 from .timex_calendar import Resolution, as_date
 from .timex_context import Context
+from .timex_event import EventDate, event_date_for_sentence
 from .timex_resolve import RESOLVERS
 from .timex_rules import candidate_matches, select_longest
 
@@ -89,43 +88,4 @@ class TimeStage:
         return article
 
 
-class EventDate(NamedTuple):
-    """The date chosen for an event: value, precision, where it came from, and the TimeRef index."""
-
-    value: str | None
-    precision: str | None
-    source: str  # "sentence" | "dct" | "none"
-    time_index: int | None
-    reason: str
-
-
-DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-def event_date_for_sentence(times: list[TimeRef], start: int, end: int,
-                            published: datetime | date | None,
-                            trigger: tuple[int, int] | None = None) -> EventDate:
-    """The best date for an event told in the sentence [start, end) of a report.
-
-    Picks the DATE/TIME inside the sentence nearest to `trigger` (or the sentence start), day
-    precision first, then week, month, year; falls back to the DCT (`source` "dct", precision
-    "day") and says so, or to no date (`source` "none") when the report has no DCT either.
-    """
-    focus = trigger[0] if trigger else start
-    ranked = []
-    for i, t in enumerate(times):
-        if t.start < start or t.end > end or t.type not in ("DATE", "TIME") or not t.value:
-            continue
-        if t.precision not in ("day", "week", "month", "year") or "X" in t.value:
-            continue
-        rank = ("day", "week", "month", "year").index(t.precision)
-        ranked.append((rank, abs(t.start - focus), i))
-    if ranked:
-        _, _, i = min(ranked)
-        t = times[i]
-        value = t.value[:10] if t.value and DATE_LIKE.match(t.value) else t.value
-        return EventDate(value, t.precision, "sentence", i, f"nearest date in the sentence: {t.text!r} ({t.reason})")
-    dct = as_date(published)
-    if dct is not None:
-        return EventDate(dct.isoformat(), "day", "dct", None, "no date in the sentence: the report's DCT")
-    return EventDate(None, None, "none", None, "no date in the sentence and the report has no DCT")
+__all__ = ["EventDate", "TimeStage", "event_date_for_sentence", "find_times"]

@@ -211,14 +211,22 @@ def easter(year: int) -> date:
 
 def holiday_date(name: str, year: int) -> date | None:
     """The date of a named holiday in `year`, or None for a name this table does not know."""
-    key = " ".join(name.lower().replace("'", "").split())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    key = " ".join(name.lower().replace("'", "").replace("’", "").replace(".", "").split())
+    key = key.replace("martin luther king jr day", "martin luther king day").replace("mlk day", "martin luther king day")
+    fixed = {"veterans day": (11, 11), "st patricks day": (3, 17), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new years day": (1, 1), "new years": (1, 1), "new years eve": (12, 31),
              "independence day": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31), "valentines day": (2, 14)}
     if key in fixed:
         return date(year, *fixed[key])
     if key.startswith("thanksgiving"):
         return nth_weekday(year, 11, 3, 4)
+    if key == "black friday":
+        return nth_weekday(year, 11, 3, 4) + timedelta(days=1)
+    # Sundays and Mondays fixed by their place in the month (US observances)
+    nth = {"mothers day": (5, 6, 2), "fathers day": (6, 6, 3), "martin luther king day": (1, 0, 3),
+           "presidents day": (2, 0, 3), "columbus day": (10, 0, 2)}
+    if key in nth:
+        return nth_weekday(year, *nth[key])
     if key.startswith("easter"):
         return easter(year)
     if key == "labor day":

@@ -4,20 +4,18 @@ A normaliser reads the rule's named groups and the document `Context` (the DCT, 
 the sentence, the last quarter and day the text spoke of) and returns the TIMEX3 value with a
 reason saying how it was resolved. Relative expressions resolve against the DCT, never the clock;
 without a DCT they keep an underspecified value (`XXXX-12-05`) or None, with the reason.
+Named days (weekdays, today/tonight, parts of day) are normalised in `timex_days`, durations in
+`timex_durations`, quarters and seasons in `timex_periods`; shared helpers are in `timex_shared`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from .timex_calendar import (
     Resolution,
     day_of_month_before,
-    day_of_month_with_weekday,
-    day_value,
     holiday_date,
     month_value,
     nearest_month_year,
@@ -27,12 +25,17 @@ from .timex_calendar import (
     shift,
     value_at_precision,
     week_value,
-    weekday_after,
-    weekday_before,
-    weekday_on_or_after,
-    weekday_on_or_before,
 )
 from .timex_context import Context
+from .timex_days import (  # noqa: F401 - registered in RESOLVERS below
+    resolve_bare_pod,
+    resolve_deictic_day,
+    resolve_overnight,
+    resolve_this_pod,
+    resolve_weekday,
+    resolve_weekday_bracket,
+    resolve_weekday_set,
+)
 from .timex_durations import (  # noqa: F401 - registered in RESOLVERS below
     count_value,
     duration_value,
@@ -48,7 +51,6 @@ from .timex_lexicon import (
     DECADE_WORDS,
     MONTHS,
     ORDINALS,
-    PARTS_OF_DAY,
     WEEKDAYS,
     number_value,
 )
@@ -60,47 +62,16 @@ from .timex_periods import (  # noqa: F401 - registered in RESOLVERS below
     resolve_season,
     resolve_year_ago_period,
 )
-
-Groups = dict[str, Any]
-Resolver = Callable[[Groups, Context, int], Resolution]
-
-NO_DCT = "no DCT: unresolved"
-
-
-def _key(word: str | None) -> str:
-    return " ".join((word or "").lower().replace(".", "").split())
-
-
-def _day(d: date, reason: str, anchor: date | None = None, pod: str | None = None,
-         kind: str = "DATE") -> Resolution:
-    value = day_value(d)
-    if pod:
-        value += "T" + PARTS_OF_DAY[_key(pod).replace(" ", "")]
-        kind = "TIME"
-    return Resolution(kind, value, "day", anchor.isoformat() if anchor else None, reason)
-
-
-def _named_day(d: date, reason: str, anchor: date | None, pod: str | None) -> Resolution:
-    """A day named by weekday or narrative ("Monday evening", "the next morning"): the date.
-
-    As annotated in TimeBank/AQUAINT, the part of day of a named day is not in the value; it is
-    kept in the reason, so that the event stages see a plain DATE at day precision.
-    """
-    if pod:
-        reason += f"; part of day: {PARTS_OF_DAY[_key(pod).replace(' ', '')]}"
-    return _day(d, reason, anchor)
-
-
-def _unresolved(kind: str, value: str | None = None, precision: str | None = None) -> Resolution:
-    return Resolution(kind, value, precision, None, NO_DCT)
-
-
-def _year(text: str, ref: date | None) -> int:
-    year = int(text)
-    if len(text) == 2:
-        century = (ref.year // 100) * 100 if ref else 2000
-        year += century if year <= (ref.year % 100 if ref else 50) + 10 else century - 100
-    return year
+from .timex_shared import (
+    NO_DCT,
+    Groups,
+    Resolver,
+    day_resolution,
+    full_year,
+    unresolved,
+    with_clock,
+    word_key,
+)
 
 
 def resolve_iso(g: Groups, ctx: Context, start: int) -> Resolution:
@@ -109,60 +80,25 @@ def resolve_iso(g: Groups, ctx: Context, start: int) -> Resolution:
         return Resolution("DATE", None, None, None, "explicit date is not a valid calendar day")
     if g.get("hh"):
         return Resolution("TIME", f"{d.isoformat()}T{g['hh']}:{g['mm']}", "time", None, "explicit date and time")
-    return _day(d, "explicit date")
+    return day_resolution(d, "explicit date")
 
 
 def resolve_numeric(g: Groups, ctx: Context, start: int) -> Resolution:
-    first, second, year = int(g["a"]), int(g["b"]), _year(g["y"], ctx.dct)
+    first, second, year = int(g["a"]), int(g["b"]), full_year(g["y"], ctx.dct)
     d, how = read_numeric_date(first, second, year, ctx.dct, ctx.day_first)
-    if d is not None and g.get("wd") and d.weekday() != WEEKDAYS[_key(g["wd"])]:
+    if d is not None and g.get("wd") and d.weekday() != WEEKDAYS[word_key(g["wd"])]:
         other = safe_date(year, first, second) if d.day == first else safe_date(year, second, first)
-        if other is not None and other.weekday() == WEEKDAYS[_key(g["wd"])]:
+        if other is not None and other.weekday() == WEEKDAYS[word_key(g["wd"])]:
             d, how = other, "the reading that matches the weekday"
     if d is None:
         return Resolution("DATE", None, None, None, "numeric date is not a valid calendar day")
     if g.get("time"):
-        return _with_clock(d, g["time"], f"numeric date, {how}")
-    return _day(d, f"numeric date, {how}")
-
-
-def _clock(text: str) -> tuple[int, int] | None:
-    t = _key(text)
-    if t in ("noon", "midday"):
-        return 12, 0
-    if t == "midnight":
-        return 0, 0
-    m = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?", t)
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if m.group(3) == "p" and hour < 12:
-        hour += 12
-    if m.group(3) == "a" and hour == 12:
-        hour = 0
-    return (hour, minute) if hour < 24 and minute < 60 else None
-
-
-def _with_clock(d: date | None, clock_text: str, reason: str) -> Resolution:
-    clock = _clock(clock_text)
-    day = d.isoformat() if d else "XXXX-XX-XX"
-    if clock is None:
-        return Resolution("DATE", day if d else None, "day" if d else None, None, reason)
-    return Resolution("TIME", f"{day}T{clock[0]:02d}:{clock[1]:02d}", "time", None, reason)
-
-
-def resolve_weekday_bracket(g: Groups, ctx: Context, start: int) -> Resolution:
-    dom, wd = int(re.match(r"\d+", g["d"]).group()), WEEKDAYS[_key(g["wd"])]  # type: ignore[union-attr]
-    if ctx.dct is None:
-        return _unresolved("DATE", f"XXXX-XX-{dom:02d}", "day")
-    d = day_of_month_with_weekday(dom, wd, ctx.dct)
-    if d is None:
-        return Resolution("DATE", None, None, ctx.dct.isoformat(), "no date with that weekday and day of month")
-    return _day(d, "weekday with day of month in brackets, nearest at or before DCT", ctx.dct)
+        return with_clock(d, g["time"], f"numeric date, {how}")
+    return day_resolution(d, f"numeric date, {how}")
 
 
 def _month_day(g: Groups, ctx: Context, start: int) -> Resolution:
-    month, dom = MONTHS[_key(g["mon"])], int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
+    month, dom = MONTHS[word_key(g["mon"])], int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
     if g.get("y"):
         d = safe_date(int(g["y"]), month, dom)
         reason, anchor = "explicit date", None
@@ -170,12 +106,12 @@ def _month_day(g: Groups, ctx: Context, start: int) -> Resolution:
         d = nearest_year_date(month, dom, ctx.dct, ctx.tense(start))
         reason, anchor = "month and day, year from DCT (nearest)", ctx.dct
     else:
-        return _unresolved("DATE", f"XXXX-{month:02d}-{dom:02d}", "day")
+        return unresolved("DATE", f"XXXX-{month:02d}-{dom:02d}", "day")
     if d is None:
         return Resolution("DATE", None, None, None, "month and day is not a valid calendar day")
     if g.get("time"):
-        return _with_clock(d, g["time"], reason)
-    return _day(d, reason, anchor)
+        return with_clock(d, g["time"], reason)
+    return day_resolution(d, reason, anchor)
 
 
 resolve_month_day = _month_day
@@ -191,19 +127,19 @@ def resolve_week_of(g: Groups, ctx: Context, start: int) -> Resolution:
 
 
 def resolve_month_year(g: Groups, ctx: Context, start: int) -> Resolution:
-    month = MONTHS[_key(g["mon"])]
+    month = MONTHS[word_key(g["mon"])]
     if g.get("y"):
         return Resolution("DATE", month_value(int(g["y"]), month), "month", None, "explicit month and year")
     if ctx.dct is None:
-        return _unresolved("DATE", f"XXXX-{month:02d}", "month")
-    year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_key(g["rel"])]
+        return unresolved("DATE", f"XXXX-{month:02d}", "month")
+    year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[word_key(g["rel"])]
     return Resolution("DATE", month_value(year, month), "month", ctx.dct.isoformat(), "month with year relative to DCT")
 
 
 def resolve_month(g: Groups, ctx: Context, start: int) -> Resolution:
-    month, mod = MONTHS[_key(g["mon"])], _key(g.get("mod"))
+    month, mod = MONTHS[word_key(g["mon"])], word_key(g.get("mod"))
     if ctx.dct is None:
-        return _unresolved("DATE", f"XXXX-{month:02d}", "month")
+        return unresolved("DATE", f"XXXX-{month:02d}", "month")
     ref = ctx.dct
     if mod in ("last", "this past"):
         year = ref.year if month < ref.month - 1 else ref.year - 1
@@ -221,24 +157,24 @@ def resolve_month(g: Groups, ctx: Context, start: int) -> Resolution:
 
 def resolve_spelled_year(g: Groups, ctx: Context, start: int) -> Resolution:
     if g.get("c"):
-        year = (1900 if _key(g["c"]) == "nineteen" else 2000) + int(number_value(g["y"]) or 0)
+        year = (1900 if word_key(g["c"]) == "nineteen" else 2000) + int(number_value(g["y"]) or 0)
     else:
         year = 2000 + int(number_value(g["small"]) or 0) if g.get("small") else 2000
     if g.get("mon"):
-        return Resolution("DATE", month_value(year, MONTHS[_key(g["mon"])]), "month", None, "explicit month and year")
+        return Resolution("DATE", month_value(year, MONTHS[word_key(g["mon"])]), "month", None, "explicit month and year")
     return Resolution("DATE", f"{year:04d}", "year", None, "explicit year")
 
 
 def resolve_decade(g: Groups, ctx: Context, start: int) -> Resolution:
     if g.get("dec"):
         return Resolution("DATE", g["dec"], None, None, "explicit decade (TIMEX3 decade value: 199 = the 1990s)")
-    digit = int(g["short"]) if g.get("short") else DECADE_WORDS[_key(g["word"])]
+    digit = int(g["short"]) if g.get("short") else DECADE_WORDS[word_key(g["word"])]
     century = 19 if ctx.dct is None or digit * 10 > ctx.dct.year % 100 else ctx.dct.year // 100
     return Resolution("DATE", f"{century}{digit}", None, None, "decade, century from DCT")
 
 
 def resolve_century(g: Groups, ctx: Context, start: int) -> Resolution:
-    word = _key(g["ord"])
+    word = word_key(g["ord"])
     n = ORDINALS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
     return Resolution("DATE", f"{n - 1:02d}", "year", None, "explicit century")
 
@@ -253,8 +189,8 @@ HOLIDAY_SEASON_DAYS = 7
 
 def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
     if ctx.dct is None:
-        return _unresolved("DATE")
-    ref, rel = ctx.dct, _key(g.get("rel"))
+        return unresolved("DATE")
+    ref, rel = ctx.dct, word_key(g.get("rel"))
     days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(g["h"], y))]
     if not days:
         return Resolution("DATE", None, None, ref.isoformat(), "holiday not in the table")
@@ -267,50 +203,7 @@ def resolve_holiday(g: Groups, ctx: Context, start: int) -> Resolution:
         pick, reason = close[0], "holiday within a week of the DCT"
     if g.get("wk"):
         return Resolution("DATE", week_value(pick), "week", ref.isoformat(), f"week of the {reason}")
-    return _day(pick, reason, ref)
-
-
-def resolve_deictic_day(g: Groups, ctx: Context, start: int) -> Resolution:
-    word = _key(g["w"])
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-               "the day before yesterday": -2, "the day after tomorrow": 2}
-    pod = g.get("pod") or ("night" if word == "tonight" else None)
-    mod = _key(g.get("mod"))
-    if mod.startswith("mid") and not pod:
-        pod = mod.replace("mid-", "mid")
-    if ctx.dct is None:
-        return _unresolved("TIME" if pod else "DATE")
-    d = ctx.dct + timedelta(days=offsets[word])
-    return _day(d, f"{word} relative to DCT", ctx.dct, pod)
-
-
-def resolve_this_pod(g: Groups, ctx: Context, start: int) -> Resolution:
-    rel, pod = _key(g["rel"]), g["pod"]
-    if rel in ("the next", "the following", "the previous", "that"):
-        base = ctx.narrative_day()
-        if base is None:
-            return _unresolved("TIME")
-        step = {"the next": 1, "the following": 1, "the previous": -1, "that": 0}[rel]
-        return _named_day(base + timedelta(days=step), "part of day relative to the day in focus", base, pod)
-    if ctx.dct is None:
-        return _unresolved("TIME")
-    step = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
-    return _day(ctx.dct + timedelta(days=step), "part of day relative to DCT", ctx.dct, pod)
-
-
-def resolve_overnight(g: Groups, ctx: Context, start: int) -> Resolution:
-    if ctx.dct is None:
-        return _unresolved("TIME")
-    return _day(ctx.dct, "overnight before DCT", ctx.dct, "night")
-
-
-def resolve_bare_pod(g: Groups, ctx: Context, start: int) -> Resolution:
-    """"in the morning", "by mid afternoon": that part of the day the text is telling of."""
-    pod = re.sub(r"[\s-]", "", _key(g.get("pod") or g.get("mid")))
-    base = ctx.narrative_day()
-    if base is None:
-        return _unresolved("TIME")
-    return _day(base, "part of the day last named (else the DCT's day)", base, pod)
+    return day_resolution(pick, reason, ref)
 
 
 REF_VALUES = {
@@ -321,7 +214,7 @@ REF_VALUES = {
 
 
 def resolve_ref(g: Groups, ctx: Context, start: int) -> Resolution:
-    word = _key(g["__text__"])
+    word = word_key(g["__text__"])
     value = next((v for v, words in REF_VALUES.items() if word in words), "FUTURE_REF")
     anchor = ctx.dct.isoformat() if ctx.dct else None
     return Resolution("DATE", value, None, anchor, "reference to the present, past or future of the DCT")
@@ -331,55 +224,6 @@ def resolve_someday(g: Groups, ctx: Context, start: int) -> Resolution:
     """"will one day be", "someday": an unnamed time in the future, not a length of one day."""
     anchor = ctx.dct.isoformat() if ctx.dct else None
     return Resolution("DATE", "FUTURE_REF", None, anchor, "'one day' after a modal: some time in the future")
-
-
-def resolve_weekday_set(g: Groups, ctx: Context, start: int) -> Resolution:
-    wd = WEEKDAYS[_key(g.get("wd") or g.get("wd2"))]
-    value = f"XXXX-WXX-{wd + 1}"
-    if g.get("pod"):
-        value += "T" + PARTS_OF_DAY[_key(g["pod"])]
-    return Resolution("SET", value, None, None, "recurring weekday")
-
-
-def resolve_weekday(g: Groups, ctx: Context, start: int) -> Resolution:
-    wd, rel = WEEKDAYS[_key(g["wd"])], _key(g.get("rel"))
-    if rel in ("the previous", "the following"):
-        base = ctx.narrative_day()
-        if base is None:
-            return _unresolved("DATE")
-        d = weekday_before(base, wd) if rel == "the previous" else weekday_after(base, wd)
-        return _named_day(d, f"weekday {rel[4:]} the day in focus", base, g.get("pod"))
-    ref, how = ctx.weekday_anchor(start)
-    if ref is None:
-        return _unresolved("DATE", f"XXXX-WXX-{wd + 1}", "day")
-    if rel in ("last", "past", "this past"):
-        d, reason = weekday_before(ref, wd), f"weekday before {how}"
-    elif rel in ("next",):
-        d, reason = weekday_after(ref, wd), f"weekday after {how}"
-    elif rel in ("coming", "this coming"):
-        d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how}"
-    elif rel == "this":
-        d, reason = ref + timedelta(days=wd - ref.weekday()), f"weekday in the week of {how}"
-    elif _known_event_day(g, ctx, start):
-        d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how} (possessive: a day already told of)"
-    elif ctx.tense(start) == "future":
-        d, reason = weekday_on_or_after(ref, wd), f"weekday on or after {how} (future tense)"
-    else:
-        d, reason = weekday_on_or_before(ref, wd), f"weekday on or before {how}"
-    return _named_day(d, reason, ref, g.get("pod"))
-
-
-def _known_event_day(g: Groups, ctx: Context, start: int) -> bool:
-    """"Wednesday's ruling": a possessive weekday names the day of an event the reader is told of as
-    done, whatever the tense around it, unless it is announced as ahead ("ahead of Sunday's vote",
-    "Sunday's scheduled vote")."""
-    text = g.get("__text__", "")
-    if not text.endswith(("'s", "’s")):
-        return False
-    end = start + len(text)
-    if re.search(r"\bahead\s+of\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
-        return False
-    return not re.match(r"\s+(?:scheduled|planned|expected|upcoming|coming|proposed)\b", ctx.text[end:end + 14], re.IGNORECASE)
 
 
 REL_STEPS = {"last": -1, "previous": -1, "the previous": -1, "the last": -1, "the past": -1, "prior": -1,
@@ -392,37 +236,37 @@ UNIT_LETTERS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal
 
 
 def resolve_rel_unit(g: Groups, ctx: Context, start: int) -> Resolution:
-    rel, unit = _key(g["rel"]), UNIT_LETTERS[_key(g["unit"])]
+    rel, unit = word_key(g["rel"]), UNIT_LETTERS[word_key(g["unit"])]
     narrative = rel in NARRATIVE_RELS
-    ref = ctx.narrative_date(UNIT_LETTERS[_key(g["unit"])]) if narrative else ctx.dct
+    ref = ctx.narrative_date(UNIT_LETTERS[word_key(g["unit"])]) if narrative else ctx.dct
     if ref is None:
-        return _unresolved("DATE")
+        return unresolved("DATE")
     if unit == "Q" and rel in ("that", "the same", "the latest", "the current"):
         return _relative_quarter({"the latest": "latest", "the current": "current"}.get(rel, "that"), ctx, start)
     step = REL_STEPS[rel]
     if unit in ("DE", "CE") and rel in ("the past", "the next", "the coming", "past"):
-        return Resolution("DURATION", duration_value(1, _key(g["unit"])), None, None, "length of time")
+        return Resolution("DURATION", duration_value(1, word_key(g["unit"])), None, None, "length of time")
     if unit == "Y" and step == -1 and ctx.quarter_in_focus(start) and ctx.sentence_at(start)[0] <= ctx.last_quarter_pos:
         return _relative_quarter("year-earlier", ctx, start)
     value, precision = value_at_precision(shift(ref, step * (7 if unit == "WE" else 1), "D" if unit == "WE" else unit)
                                           if unit == "WE" else shift(ref, step, unit), unit)
     what = "the time in focus" if narrative else "DCT"
-    return Resolution("DATE", value, precision, ref.isoformat(), f"{rel} {_key(g['unit'])} relative to {what}")
+    return Resolution("DATE", value, precision, ref.isoformat(), f"{rel} {word_key(g['unit'])} relative to {what}")
 
 
 def resolve_in_the_unit(g: Groups, ctx: Context, start: int) -> Resolution:
     if ctx.dct is None:
-        return _unresolved("DATE")
-    value, precision = value_at_precision(ctx.dct, UNIT_LETTERS[_key(g["unit"])])
+        return unresolved("DATE")
+    value, precision = value_at_precision(ctx.dct, UNIT_LETTERS[word_key(g["unit"])])
     return Resolution("DATE", value, precision, ctx.dct.isoformat(), "part of the DCT's period")
 
 
 def resolve_det_unit(g: Groups, ctx: Context, start: int) -> Resolution:
-    unit = UNIT_LETTERS[_key(g["unit"])]
+    unit = UNIT_LETTERS[word_key(g["unit"])]
     if unit == "Y" and re.match(r"\s+(?:ended|ending|ends|to)\b", ctx.text[start + len(g["__text__"]):][:10]):
         return Resolution("DURATION", "P1Y", None, None, "length of a (fiscal) year named by its end")
     if ctx.dct is None:
-        return _unresolved("DATE")
+        return unresolved("DATE")
     ref = ctx.dct
     if unit == "WE" and ref.weekday() < 3 and ctx.tense(start) != "future":
         ref = ref - timedelta(days=7)
@@ -433,37 +277,37 @@ def resolve_det_unit(g: Groups, ctx: Context, start: int) -> Resolution:
 def resolve_relative_day(g: Groups, ctx: Context, start: int) -> Resolution:
     base = ctx.narrative_day()
     if base is None:
-        return _unresolved("DATE")
-    step = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1}.get(_key(g["rel"]), 0)
-    return _day(base + timedelta(days=step), "day relative to the day in focus", base)
+        return unresolved("DATE")
+    step = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1}.get(word_key(g["rel"]), 0)
+    return day_resolution(base + timedelta(days=step), "day relative to the day in focus", base)
 
 
 def resolve_ago(g: Groups, ctx: Context, start: int) -> Resolution:
     letter, is_clock, mult = unit_letter(g["unit"])
     n = count_value(g["n"])
-    later = _key(g["dir"]) in ("later", "from now", "hence")
+    later = word_key(g["dir"]) in ("later", "from now", "hence")
     if n is None:
         return Resolution("DATE", "FUTURE_REF" if later else "PAST_REF", None,
                           ctx.dct.isoformat() if ctx.dct else None, "vague distance from DCT")
     if ctx.dct is None:
-        return _unresolved("DATE")
+        return unresolved("DATE")
     if letter == "Y" and n == 1 and ctx.quarter_in_sentence(start):
         return _relative_quarter("year-earlier", ctx, start, 4 if later else 0)
     if is_clock:
-        return _day(ctx.dct, "hours or minutes before DCT: the DCT's day", ctx.dct)
+        return day_resolution(ctx.dct, "hours or minutes before DCT: the DCT's day", ctx.dct)
     unit = "D" if letter in ("WE",) else letter
     d = shift(ctx.dct, (n * mult) if later else -(n * mult), unit)
     value, precision = value_at_precision(d, "Y" if unit in ("DE", "CE") else unit)
-    return Resolution("DATE", value, precision, ctx.dct.isoformat(), f"{g['n']} {g['unit']}(s) {_key(g['dir'])}, relative to DCT")
+    return Resolution("DATE", value, precision, ctx.dct.isoformat(), f"{g['n']} {g['unit']}(s) {word_key(g['dir'])}, relative to DCT")
 
 
 def resolve_bare_ago(g: Groups, ctx: Context, start: int) -> Resolution:
-    value = "FUTURE_REF" if _key(g["dir"]) == "later" else "PAST_REF"
+    value = "FUTURE_REF" if word_key(g["dir"]) == "later" else "PAST_REF"
     return Resolution("DATE", value, None, ctx.dct.isoformat() if ctx.dct else None, "vague distance from DCT")
 
 
 def resolve_time(g: Groups, ctx: Context, start: int) -> Resolution:
-    day_word = _key(g.get("day"))
+    day_word = word_key(g.get("day"))
     d: date | None = ctx.narrative_day()
     reason = "clock time on the day last named (else the DCT's day)"
     if g.get("mon"):
@@ -479,17 +323,17 @@ def resolve_time(g: Groups, ctx: Context, start: int) -> Resolution:
         reason = f"clock time {day_word}"
     if d is None:
         reason = NO_DCT
-    return _with_clock(d, g["t"], reason)
+    return with_clock(d, g["t"], reason)
 
 
 def resolve_ordinal_day(g: Groups, ctx: Context, start: int) -> Resolution:
     dom = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
     if ctx.dct is None:
-        return _unresolved("DATE", f"XXXX-XX-{dom:02d}", "day")
+        return unresolved("DATE", f"XXXX-XX-{dom:02d}", "day")
     d = day_of_month_before(dom, ctx.dct)
     if d is None:
         return Resolution("DATE", None, None, ctx.dct.isoformat(), "no such day of month near the DCT")
-    return _day(d, "day of month, latest on or before DCT", ctx.dct)
+    return day_resolution(d, "day of month, latest on or before DCT", ctx.dct)
 
 
 RESOLVERS: dict[str, Resolver] = {

@@ -199,7 +199,9 @@ RULES: tuple[Rule, ...] = (
     Rule("season", _compile(
         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the|early|late|mid|the\s+early|the\s+late)[\s-]+)?(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|(?P<sy>{SPELLED_YEAR_RE})))?\b"), accept_season),
     Rule("holiday", _compile(
-        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)(?P<wk>\s+week)?\b")),
+        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day"
+        r"|Mother['’]s\s+Day|Father['’]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Presidents['’]?\s+Day"
+        r"|Columbus\s+Day|Veterans['’]?\s+Day|Black\s+Friday|St\.?\s+Patrick['’]s\s+Day)(?P<wk>\s+week)?\b")),
     Rule("deictic_day", _compile(
         rf"\b(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?\b(?:\s+(?P<pod>{PART_OF_DAY_RE}))?")),
     Rule("this_pod", _compile(
