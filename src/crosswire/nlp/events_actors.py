@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .events_lexicon import CIVILIAN_NOUNS, COUNTRY_ADJECTIVES, HARM_VERBS, POLICE_NOUNS, STATE_NOUNS
+from .events_lexicon import (
+    ARMED_NOUNS,
+    CIVILIAN_NOUNS,
+    COUNTRY_ADJECTIVES,
+    HARM_VERBS,
+    POLICE_NOUNS,
+    STATE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -44,6 +51,11 @@ GENERIC_ACTORS = (
 )
 
 
+# Role words after a group's name ('Taliban suicide bomber', 'Shabaab commander').
+TRAILING_ROLES = {"militia", "forces", "force", "troops", "bomber", "suicide", "infiltrator", "commander",
+                  "attacker", "attackers", "commanders", "unit", "units", "cell"}
+
+
 def table_actor(phrase: str | None, aliases: Any) -> str | None:
     """The canonical name of a group the actor table knows ('Al shabaab militants' -> 'Al Shabaab'): the
     phrase, or the phrase without its article and member noun. Only groups (ORG), never persons."""
@@ -52,7 +64,7 @@ def table_actor(phrase: str | None, aliases: Any) -> str | None:
     words = phrase.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | {"militia", "forces", "force", "troops"}:
+    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | TRAILING_ROLES:
         words = words[:-1]
     for text in dict.fromkeys((" ".join(phrase.split()), " ".join(words))):
         actor = aliases.lookup(text, fuzzy=False) if text else None
@@ -81,6 +93,10 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
               "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
     nation = next((COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES), None) or country
     head = words[-1] if words else ""
+    if head == "force" and set(words) & POLICE_NOUNS:  # 'police forces', 'federal police force'
+        head = "police"
+    if set(words) & NON_STATE_WORDS and head in STATE_NOUNS:  # 'rebel forces', 'opposition troops'
+        return phrase
     if head in INSTALLATION_NOUNS and len(words) > 1:  # "a police post", "Afghan military posts"
         head = "police" if "police" in words else "soldier" if set(words) & STATE_NOUNS else head
     for nouns, pattern in GENERIC_ACTORS:
@@ -98,6 +114,13 @@ PERSON_NOUNS = {"man", "men", "individual", "individuals", "person", "persons", 
 WEAPON_NOUNS = {"weapon", "gun", "machinegun", "arm", "mortar", "artillery", "launcher", "grenade", "shell",
                 "round", "shot", "fire", "rocket", "missile", "rpg", "ifv", "bullet", "rifle", "projectile",
                 "explosive", "bomb", "drone", "ammunition", "tear", "gas", "teargas", "stone"}
+
+# Words that make 'forces' or 'troops' a non-state group's.
+NON_STATE_WORDS = {"rebel", "opposition", "insurgent", "separatist", "militia", "resistance", "jihadist",
+                   "militant", "tribal", "clan"}
+# Nouns that are what was done or used or taken, never a party ('conducted air strikes', 'seized 3 tons').
+NON_ACTORS = WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "operation", "ton", "kilogram", "kilo",
+                             "gram", "pack", "package", "box", "quantity", "amount"}
 
 INSTALLATION_NOUNS = {"post", "checkpoint", "base", "position", "convoy", "outpost", "station", "barrack",
                       "patrol", "unit"}
@@ -122,13 +145,17 @@ def _named_part(phrase: str) -> str | None:
 
 def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
     """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
-    actor1 = _agent(head) or _attack_agent(sent)
+    actor1 = _agent(head) or _attack_agent(sent) or _self_agent(head)
     fired = head.head if head.dep_ == "dobj" and head.lemma_.lower() in WEAPON_NOUNS | {"strike", "airstrike"} \
         else head  # 'fired mortars at X', 'conducted air strikes on X': the verb's target
     actor2 = _patient(head) or _conj_patient(head) or (_patient(fired) if fired is not head else None)
     pair = _between_pair(head)
     if pair:
         actor1, actor2 = pair
+    if actor2 is None and event_type in ("Explosions/Remote violence", "Battles"):
+        actor2 = _harmed(sent, head)  # 'shells fired by X injured two health workers'
+    if actor1 is None and event_type in ("Explosions/Remote violence", "Battles"):
+        actor1 = _armed_subject(sent, actor2)  # '... were killed when militants fired on their vehicle'
     if event_type == "Protests":
         actor1 = "protesters"
         actor2 = _state_force(sent) if sub != "Peaceful protest" else None
@@ -141,6 +168,43 @@ def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tupl
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = "unidentified gunmen"
     return actor1, actor2 if actor2 != actor1 else None
+
+
+# Trigger words that name the attacker themselves ('the air force struck', 'warplanes bombed').
+SELF_AGENTS = {"force", "jet", "warplane", "aircraft", "helicopter", "drone", "sniper", "suicide", "bomber"}
+
+
+def _self_agent(head: Token) -> str | None:
+    if head.lemma_.lower() in SELF_AGENTS and head.dep_ in ("nsubj", "nsubjpass", "pobj") and head.pos_ == "NOUN":
+        return _phrase(head)
+    return None
+
+
+def _armed_subject(sent: SpacySpan, other: str | None) -> str | None:
+    """The first armed subject of any verb in the sentence, other than the second actor."""
+    for tok in sent:
+        if tok.dep_ == "nsubj" and (tok.lemma_.lower() in ARMED_NOUNS or tok.ent_type_ == "ORG"):
+            phrase = _phrase(tok)
+            if phrase != other:
+                return phrase
+    return None
+
+
+def _harmed(sent: SpacySpan, head: Token) -> str | None:
+    """Who a harm verb of the sentence names as hurt ('killed two soldiers', 'a policeman was wounded')."""
+    for tok in sent:
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in HARM_VERBS and tok.i != head.i \
+                and tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.lemma_.lower() not in NON_ACTORS:
+            return _phrase(_counted(tok))
+    return None
+
+
+def _counted(tok: Token) -> Token:
+    """'two of the soldiers', '3 policemen' parsed with the number as head: the people counted."""
+    if tok.pos_ != "NUM":
+        return tok
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of else tok
 
 
 def _state_force(sent: SpacySpan, default: str | None = "police") -> str | None:
@@ -177,6 +241,8 @@ def agent_token(head: Token) -> Token | None:
             found = agent_token(c)
             if found is not None:
                 return found
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":  # 'artillery fire by X'
+        return agent_token(head.head)
     if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
@@ -208,13 +274,18 @@ def _patient(head: Token) -> str | None:
     """Who the act was done to: its object or passive subject (not the weapon fired), else 'against/on/
     with/at X'; 'the positions of X' stands for X."""
     for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in WEAPON_NOUNS:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in NON_ACTORS:
             return _phrase(_holder(c))
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "at")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME", "GPE",
-                                                                                           "LOC", "FAC"):
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.lemma_.lower() not in NON_ACTORS \
+                and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
             return _phrase(_holder(pobj))
+    if head.pos_ == "NOUN":  # 'air strikes targeting X'
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "aim")):
+            found = _patient(acl)
+            if found:
+                return found
     return None
 
 

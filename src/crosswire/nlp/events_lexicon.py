@@ -18,7 +18,7 @@ WEAK_TRIGGERS = {
     "agree", "jet", "aircraft", "helicopter", "encounter", "beat", "rob", "steal", "mine", "explosive",
     "fight", "sniper", "withdraw", "surrender", "disappear", "hostage", "caravan", "boycott", "curfew",
     "shoot", "fighting", "torture", "suicide", "fire", "redeploy", "retreat", "flee", "evacuate", "displace",
-    "ban", "prohibit", "lockdown", "molotov", "recover", "discover", "uncover", "find",
+    "ban", "prohibit", "lockdown", "molotov", "recover", "discover", "uncover", "find", "join",
 }
 CIVILIAN_GROUP_WORDS = {"group", "family", "villager", "resident", "worker", "student", "supporter", "people",
                         "community", "youth", "local", "person", "man", "neighbour", "neighbor", "relative",
@@ -37,7 +37,7 @@ CIVILIAN_NOUNS = {
     "husband", "father", "mother", "individual", "local", "tribesman", "migrant", "refugee", "prisoner",
     "inmate", "body", "corpse", "victim", "house", "home", "village", "vehicle", "car", "shop", "market",
     "school", "hospital", "mosque", "church", "health", "medic", "staff", "employee", "owner", "priest",
-    "imam", "citizen", "couple", "landowner", "community", "rancher", "indigenous", "dealer",
+    "imam", "citizen", "couple", "landowner", "community", "rancher", "indigenous", "dealer", "ambulance",
 }
 ARMED_NOUNS = {
     "soldier", "troop", "force", "army", "military", "militant", "insurgent", "rebel", "fighter",

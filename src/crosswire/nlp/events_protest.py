@@ -84,7 +84,7 @@ def violent_protest_cues(tokens: list[Token]) -> bool:
 
 # What demonstrators set alight on a road or street ('burning tyres'); a 'burnt transformer' is not it.
 BURNABLE = {"tyre", "tire", "barricade", "debris", "car", "vehicle", "bus", "truck", "tree", "log", "trash",
-            "rubbish", "garbage", "waste", "building", "office", "effigy", "flag"}
+            "rubbish", "garbage", "waste", "building", "office", "effigy", "flag", "object", "material", "item"}
 # Acts told of others, not done at the protest ('activists accused of vandalising a bank').
 REPORTED_ACTS = {"accuse", "charge", "suspect", "allege", "arrest", "detention", "detain", "blame"}
 
@@ -125,12 +125,12 @@ def _demanded(tok: Token) -> bool:
 
 
 def _in_cause_clause(tok: Token) -> bool:
-    """The token sits in an 'after ...' / 'following ...' clause or a purpose clause ('to prevent ...')."""
+    """The token sits under 'after/following/over/against ...' ('after a gendarme shot a driver'), or in a
+    clause such a word introduces: what led to the protest, not what happened at it."""
     for anc in [tok, *tok.ancestors]:
-        if any(c.dep_ in ("mark", "prep") and c.lower_ in CAUSE_MARKERS for c in anc.children) \
-                and anc.dep_ in ("advcl", "pcomp", "pobj"):
+        if anc is not tok and anc.dep_ == "prep" and anc.lower_ in CAUSE_MARKERS:
             return True
-        if anc.dep_ == "prep" and anc.lower_ in CAUSE_MARKERS:
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in anc.children):
             return True
     return False
 

@@ -85,12 +85,18 @@ def rule_strategic(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigge
         if trig.cls == "seize":  # not a place, not weapons: goods, vehicles, livestock, drugs
             return typed(trig, "Strategic developments", "Looting/property destruction", "SEIZE", "goods seized")
         if trig.cls in ("arrest", "agree", "loot", "base", "withdraw", "change", "other"):
-            if trig.entry.weak and trig.cls != "arrest" and len(triggers) > 1:
+            if trig.entry.weak and trig.cls != "arrest" and _other_kind_told(trig, triggers):
                 continue
             if trig.cls == "loot":
                 return _destruction_typing(trig, sent)
             return typed(trig, reason=f"{trig.cls} trigger")
     return None
+
+
+def _other_kind_told(trig: Trigger, triggers: list[Trigger]) -> bool:
+    """Whether the sentence has a trigger of another class (a weak finder like 'found' does not count: it
+    tells an event only with a weapon as its object)."""
+    return any(t is not trig and t.cls != trig.cls and not (t.entry.weak and t.cls == "disrupt") for t in triggers)
 
 
 # Words that make a riot a demonstration: a grievance told, a road blocked with burning tyres.

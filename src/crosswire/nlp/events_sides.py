@@ -38,7 +38,15 @@ def target_tokens(trig: Trigger, sent: SpacySpan) -> list[Token]:
     out += [t for t in sent if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in HARM_VERBS]
     out = [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
     out += [c for t in out for c in t.children if c.dep_ == "conj"]  # 'on the army and the militia'
-    return [n for t in out for n in counted_noun(t)]
+    out = [n for t in out for n in counted_noun(t)]
+    if not any(is_armed(t) or is_civilian(t) for t in out):  # '... were killed following an attack on a post'
+        out += [g for t in sent if t.lemma_.lower() in ATTACK_NOUNS and t.pos_ == "NOUN" and t.i != head.i
+                for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive"}
 
 
 QUANTITY_WORDS = {"dozen", "dozens", "number", "score", "hundred", "hundreds", "several", "some", "many", "few",
@@ -155,8 +163,14 @@ def is_armed(tok: Token) -> bool:
     if lemma in lex.ARMED_NOUNS and lemma not in NEED_MODIFIER:
         return True
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
-    if {m.lemma_.lower() for m in mods} & (lex.ARMED_NOUNS | {"armed", "masked"}):
+    mod_lemmas = {m.lemma_.lower() for m in mods}
+    if mod_lemmas & (lex.ARMED_NOUNS | {"armed", "masked"}) or lemma == "point" and "check" in mod_lemmas:
         return True
+    if lemma in ("member", "element", "personnel", "commander", "unit"):  # 'a member of the elite forces'
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        if any(is_armed(g) for g in of):
+            return True
     return tok.ent_type_ == "ORG" and tok.dep_ == "nsubj"
 
 
@@ -170,7 +184,9 @@ GANG_WORDS = {"drug", "gang", "cartel", "narco", "trafficking", "criminal"}
 
 def off_duty(tok: Token) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
-    return bool(mods & OFF_DUTY_WORDS) or "off-duty" in tok.doc[max(tok.i - 4, 0):tok.i].text.lower()
+    told = tok.doc[max(tok.i - 4, 0):tok.i].text.lower() + " ".join(
+        c.text for c in tok.children if c.dep_ == "relcl" for c in c.subtree).lower()
+    return bool(mods & OFF_DUTY_WORDS) or "off-duty" in told or "off duty" in told  # '... who was off-duty'
 
 
 def is_gang_member(tok: Token) -> bool:

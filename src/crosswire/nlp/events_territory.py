@@ -54,6 +54,10 @@ def _fell_to_state(trig: Trigger) -> bool | None:
 TERRITORY_PREPS = {"of", "from", "into", "over", "out"}  # "control of X", "withdrew from X", "entered into X"
 
 
+# What 'falls' on a place without taking it.
+FALLING_MUNITIONS = {"shell", "rocket", "missile", "bomb", "mortar", "projectile", "round", "grenade", "drone"}
+
+
 def _takes_territory(trig: Trigger) -> bool:
     """Whether the trigger acts on a place: its object, or the place after 'of/from/into' (never 'near/in X',
     which tells where something else was taken: 'seized drugs in a truck near the village')."""
@@ -62,7 +66,10 @@ def _takes_territory(trig: Trigger) -> bool:
         objs += [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in TERRITORY_PREPS
                  for g in c.children if g.dep_ == "pobj"]
     if trig.entry.phrase in (("fall",),):
-        objs += [c for c in trig.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in trig.head.children if c.dep_ == "nsubj"]
+        if any(c.lemma_.lower() in FALLING_MUNITIONS for c in subjects):
+            return False  # 'a shell fell into the village'
+        objs += subjects
     return any(o.lemma_.lower() in lex.TERRITORY_OBJECTS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 

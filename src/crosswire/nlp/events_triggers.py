@@ -66,6 +66,12 @@ def find_triggers(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEnt
     return found
 
 
+# Restrictions told as a noun; they are an event only when declared, imposed or lifted.
+RESTRICTION_NOUNS = {("lockdown",), ("curfew",), ("ban",), ("state", "of", "emergency")}
+DECLARE_VERBS = {"impose", "declare", "announce", "order", "extend", "introduce", "institute", "lift", "issue",
+                 "enact", "decree", "reimpose", "proclaim", "enforce"}
+
+
 def is_negligible(trig: Trigger) -> bool:
     """Trigger words used in a sense that tells no event ('demand' as a noun after 'protest', 'mine' as 'my')."""
     tok = trig.head
@@ -73,6 +79,12 @@ def is_negligible(trig: Trigger) -> bool:
         return True
     if trig.entry.phrase in (("march",),) and tok.ent_type_ == "DATE":
         return True
+    if trig.entry.phrase in RESTRICTION_NOUNS and tok.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() not in DECLARE_VERBS:
+        return True  # 'during the lockdown', 'violating the curfew': the setting, not a new restriction
+    if trig.entry.phrase == ("join",):  # 'joined the rebels', not 'joined the march' or 'joined hands'
+        return not any(c.dep_ == "dobj" and (c.ent_type_ in ("ORG", "NORP") or c.lemma_.lower() in lex.ARMED_NOUNS
+                                             | {"rank"}) for c in tok.children)
     return trig.entry.phrase in (("release",), ("establish",), ("set", "up")) and tok.pos_ not in ("VERB", "NOUN")
 
 

@@ -25,7 +25,8 @@ MISFIRE_WORDS = {"prematurely", "accidentally", "controlled", "mishandle", "mish
 # Ordnance left from an earlier war.
 REMNANT_WORDS = {"remnant", "unexploded", "uxo", "leftover"}
 # Small arms: their use with heavy weapons makes an armed clash.
-SMALL_ARMS_WORDS = {"gunfire", "rifle", "kalashnikov", "automatic", "burst", "gunshot"}
+# (Rifles and bursts of heavy machine-gun fire at an area stay a shelling in ACLED's coding.)
+SMALL_ARMS_WORDS = {"gunfire", "kalashnikov"}
 # Fire in both directions.
 RECIPROCAL_WORDS = {"exchange", "trade", "direction", "each", "mutual", "reciprocal"}
 # Phrases that make weapons a detail of a fight told around them ('a clash involving artillery').
