@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.geo.context import cues_at, enclosing_units
+from crosswire.geo.context import cues_at, enclosing_units, part_of
 from crosswire.geo.division_names import bare_name, iso_subdivision_names
 from crosswire.geo.gazetteer import Gazetteer
 from crosswire.geo.resolve import ToponymCandidate, resolve_toponyms
-from crosswire.geo.stage import is_date_or_function_word, nationality_hints, toponym_spans
+from crosswire.geo.stage import is_date_or_function_word, is_road_end, nationality_hints, toponym_spans
 from crosswire.model import Article, Mention
 
 PLACES = [  # id, name, alternates, lat, lon, fcode, cc, admin1, admin2, population
@@ -34,6 +34,9 @@ PLACES = [  # id, name, alternates, lat, lon, fcode, cc, admin1, admin2, populat
     (18, "Karim", [], 34.5, 69.2, "P.PPL", "AF", "13", None, 5_000),
     (19, "Karim", [], 36.4, 43.1, "P.PPL", "IQ", "15", None, 6_000),
     (20, "Afghanistan", [], 33.0, 65.0, "A.PCLI", "AF", None, None, 38_000_000),
+    (21, "Kandahar", [], 31.61, 65.71, "P.PPLA", "AF", "23", None, 390_000),
+    (22, "Zabul", [], 32.1, 67.1, "A.ADM1", "AF", "28", None, 300_000),
+    (23, "Tarok", [], 45.1, 20.1, "P.PPL", "RS", "VO", None, 900),
 ]
 
 
@@ -74,6 +77,25 @@ def test_bracketed_units_after_a_name_are_read_as_its_enclosing_units() -> None:
     assert cues_at(text, 24, 31).enclosing == ("Sangamon", "Illinois")
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Shops burned in the Sabz area of Kandahar city.", "Sabz", ("Kandahar",)),
+    ("Shops burned in Sabz area of Kandahar city.", "Sabz area", ("Kandahar",)),
+    ("Police sealed the Maden district of Elazig province.", "Maden", ("Elazig",)),
+    ("Fishing boats sank in the Gulf of Aden.", "Gulf", ()),
+    ("Envoys from Kabul of all places arrived.", "Kabul", ()),
+])
+def test_part_of_names_the_enclosing_place(text: str, name: str, expected: tuple[str, ...]) -> None:
+    start = text.index(name)
+    assert part_of(text, start, start + len(name)) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Lyon", True), ("Paris", True), ("Nis", False)])
+def test_towns_at_the_ends_of_a_road_are_not_where_it_happened(name: str, expected: bool) -> None:
+    text = "Truckers blocked the Lyon-Paris motorway for hours near Nis."
+    start = text.index(name)
+    assert is_road_end(text, start, start + len(name)) is expected
+
+
 def test_district_word_marks_a_lower_division() -> None:
     text = "Clashes were reported in Ghazni district and Ghazni province."
     assert cues_at(text, 25, 31).lower_admin and cues_at(text, 25, 31).admin
@@ -112,6 +134,33 @@ def test_nationality_words_vote_for_the_reports_country(gaz: Gazetteer) -> None:
     article = Article(raw_text="x", text="Afghan police and Martian envoys met.",
                       mentions=[Mention(0, 6, "Afghan", "NORP"), Mention(18, 25, "Martian", "NORP")])
     assert nationality_hints(article, gaz) == ["AF"]
+
+
+def test_a_small_place_abroad_is_not_taken_in_a_report_set_elsewhere(gaz: Gazetteer) -> None:
+    text = "Taliban attacked a post in Tarok area of Kandahar and in Zabul."
+    names = [ToponymCandidate(text.index(n), text.index(n) + len(n), n) for n in ("Tarok", "Kandahar", "Zabul")]
+    tarok, kandahar, _ = resolve_toponyms(names, text, gaz)
+    assert tarok.lat is None and "gazetteer lacks" in tarok.reason and kandahar.country == "AF"
+    text = "Farmers protested in Tarok on Monday."  # nothing sets the report elsewhere: the town is taken
+    assert resolve_one(text, "Tarok", gaz).country == "RS"
+
+
+def test_part_of_phrase_rejects_a_homonym_outside_but_not_a_big_city_in_apposition(gaz: Gazetteer) -> None:
+    text = "Gunmen fired on a bus in the Karim area of Kandahar."
+    names = [ToponymCandidate(text.index(n), text.index(n) + len(n), n) for n in ("Karim", "Kandahar")]
+    karim, kandahar = resolve_toponyms(names, text, gaz)
+    assert karim.lat is None and "units named with it (Kandahar)" in karim.reason and kandahar.country == "AF"
+    text = "Police raided homes in the Lyon suburb of Tarok."
+    names = [ToponymCandidate(text.index(n), text.index(n) + len(n), n) for n in ("Lyon", "Tarok")]
+    assert resolve_toponyms(names, text, gaz)[0].name == "Lyon"
+
+
+def test_town_without_a_homonym_in_the_province_after_its_comma_is_left_unresolved(gaz: Gazetteer) -> None:
+    text = "Farmers protested in Tarok, Missouri on Monday."
+    tarok = resolve_one(text, "Tarok", gaz)
+    assert tarok.lat is None and "'Missouri'" in tarok.reason
+    assert resolve_one("Farmers protested in Springfield, Missouri.", "Springfield", gaz).admin1 == "MO"
+    assert resolve_one("Farmers protested in Serbia, Missouri.", "Serbia", gaz).country == "RS"  # a list
 
 
 def test_acronyms_get_no_typo_match(gaz: Gazetteer) -> None:

@@ -26,6 +26,11 @@ _BEFORE_LOWER_ADMIN = re.compile(r"\b(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) 
 # allowing two lowercase words between ("Haflong town (...)", "Shahpur sector area (...)").
 _ENCLOSING = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()]{2,80})\)")
 _UNIT_WORD = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r"|sub-?division|commune|area|sector)$", re.IGNORECASE)
+# "Wadi area of Vadodara", "Maden district of Elazig": the name after "<part word> of" encloses the toponym.
+PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "district",
+                        "village", "locality", "sector", "town", "outskirts", "subdistrict", "sub-district"})
+_PART_OF = re.compile(r"(\s+(?:" + "|".join(sorted(PART_WORDS)) + r"))?\s+of\s+(?:the\s+)?"
+                      r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+[A-Z][\w'.-]*\.?){0,2})")
 
 # AP style and postal abbreviations of US states -> postal code (GeoNames admin1 code for the US).
@@ -58,6 +63,7 @@ class Cues:
     qualifier: str | None = None  # "Springfield, Ill." -> "Ill."; "Homs, Syria" -> "Syria"
     lower_admin: bool = False  # "Chora district": a second-level division rather than a province
     enclosing: tuple[str, ...] = ()  # "Thor (Keur Moussa, Thies)" -> ("Keur Moussa", "Thies")
+    part_of: bool = False  # the last of `enclosing` came from "X area of Y", which may also be appositive
 
 
 def cues_at(text: str, start: int, end: int) -> Cues:
@@ -68,9 +74,21 @@ def cues_at(text: str, start: int, end: int) -> Cues:
     if match:
         qualifier = match.group(1).rstrip(".") if not _is_abbreviation(match.group(1)) else match.group(1)
     lower = _AFTER_LOWER_ADMIN.match(after) or _BEFORE_LOWER_ADMIN.search(before)
+    part = part_of(text, start, end)
     return Cues(admin=bool(_AFTER_ADMIN.match(after) or _BEFORE_ADMIN.search(before)),
                 settlement=bool(_AFTER_CITY.match(after) or _BEFORE_CITY.search(before)),
-                qualifier=qualifier, lower_admin=bool(lower), enclosing=enclosing_units(text[end:end + 120]))
+                qualifier=qualifier, lower_admin=bool(lower),
+                enclosing=enclosing_units(text[end:end + 120]) + part, part_of=bool(part))
+
+
+def part_of(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The place a toponym is said to be part of: "Wadi area of Vadodara" -> ("Vadodara",)."""
+    match = _PART_OF.match(text, end)
+    if match is None:
+        return ()
+    if match.group(1) is None and text[start:end].rsplit(None, 1)[-1].casefold() not in PART_WORDS:
+        return ()
+    return (_UNIT_WORD.sub("", match.group(2)),)
 
 
 def enclosing_units(after: str) -> tuple[str, ...]:

@@ -26,9 +26,16 @@ from .context import (
     suffix_cues,
     us_state_code,
 )
-from .division_names import COMMON_WORDS
 from .gazetteer import Candidate, GazetteerLike
-from .normalise import ARTICLES, content_tokens, tokens
+from .hierarchy import (
+    acronym,
+    embedded_candidates,
+    enclosing_candidates,
+    haversine_km,
+    inside,
+    stray,
+)
+from .normalise import content_tokens
 
 CONTINENT_NAMES = {"@EU": "Europe", "@AF": "Africa", "@AS": "Asia", "@NA": "North America",
                    "@SA": "South America", "@OC": "Oceania", "@AN": "Antarctica"}
@@ -42,13 +49,9 @@ FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.
 MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45,
                "embedded": -0.1}
 NEAR_KM, REGION_KM = 150.0, 600.0
+# "the Cincinnati suburb of Mason" names a place in a big city, not a Cincinnati inside Mason.
+APPOSITIVE_MIN_POPULATION = 100_000
 HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
-# Words that name a kind of place and are also some place's name ("Bay" is a Somali region): inside a
-# longer name ("Macuto Bay") they say what the place is, not where.
-GENERIC_PLACE_WORDS = COMMON_WORDS | {"bay", "sea", "valley", "beach", "hill", "hills", "desert", "forest", "camp",
-                                      "port", "mount", "cape", "peninsula", "oasis", "plain", "plains", "bank"}
-# Last words of names of streets and squares, which are often named after other places.
-FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "square", "boulevard", "lane"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,16 @@ class _Context:
             return {}
         return {cc: w / total for cc, w in weights.items() if w / total >= 0.15}
 
+    def firm_country(self, index: int) -> str | None:
+        """The country the rest of the report is clearly in (most of at least one full vote), if any."""
+        weights = dict(self.weights)
+        if index in self.votes:
+            cc, w = self.votes[index]
+            weights[cc] -= w
+        total = sum(weights.values())
+        top = max(weights, key=lambda cc: weights[cc], default=None)
+        return top if top is not None and weights[top] >= 1.0 and weights[top] >= 0.6 * total else None
+
 
 def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], text: str,
                      gazetteer: GazetteerLike, demonyms: bool = False,
@@ -114,14 +127,7 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
 def _fuzzy_allowed(tp: ToponymCandidate) -> bool:
     """Typo matching for names a tagger called a place, but not for acronyms ("GNA", "NaTaLa"), whose
     letters are no misspelling of a town's name."""
-    return tp.fuzzy_ok and not _acronym(_clean(tp.text))
-
-
-def _acronym(name: str) -> bool:
-    """Mostly capitals ("GNA", "J&K", "NaTaLa"): an abbreviation, not a spelled-out name."""
-    letters = [ch for ch in name if ch.isalpha()]
-    capitals = sum(ch.isupper() for ch in letters)
-    return bool(letters) and capitals >= 2 and capitals * 2 >= len(letters)
+    return tp.fuzzy_ok and not acronym(_clean(tp.text))
 
 
 def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:
@@ -146,7 +152,7 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     if abbreviated:
         return abbreviated
     found = gazetteer.lookup(name)
-    if _acronym(name):  # "GNA" is an airport code among a town's alternate names, not the town
+    if acronym(name):  # "GNA" is an airport code among a town's alternate names, not the town
         found = [c for c in found if c.match == "main" or c.code in ("PCLI", "ADM1", "CONT")]
     bare = _GENERIC_SUFFIX.sub("", name)
     if not found and bare != name:
@@ -154,34 +160,8 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     if not found and demonyms:
         found = _demonym_candidates(name, gazetteer)
     if not found:
-        found = _embedded_candidates(name, gazetteer)
+        found = embedded_candidates(name, gazetteer)
     return found
-
-
-def _embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
-    """The place inside a longer name ("Colorado State University" -> Colorado): the longest run of
-    capitalised words that is a country, division, continent or city by its main or exact name.
-
-    Not for a street or square named after a city ("Baghdad Street" is not in Baghdad), and never a
-    run of articles or a generic word alone ("Al" of "Al Rahba", "Bay" of "Macuto Bay")."""
-    words = name.split()
-    if words and words[-1].casefold() in FACILITY_HEADS:
-        return []
-    # "Nahri Saraj", "Chamkar Mon": a two-word name is mostly one name, so only a country, province or
-    # big city inside it counts ("Dubai Turf").
-    two_names = len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words)
-    for size in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - size + 1):
-            part = words[i:i + size]
-            if not all(w[:1].isupper() for w in part) or all(t in ARTICLES for t in tokens(" ".join(part))) \
-                    or " ".join(part).casefold() in GENERIC_PLACE_WORDS:
-                continue
-            found = [replace(c, match="embedded") for c in gazetteer.lookup(" ".join(part))
-                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)
-                     and not (two_names and c.code not in ("PCLI", "ADM1", "CONT") and c.fclass != "P")]
-            if found:
-                return found
-    return []
 
 
 def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candidate]:
@@ -200,7 +180,7 @@ def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candid
 def _merge(outside: Cues, inside: Cues) -> Cues:
     return Cues(admin=outside.admin or inside.admin, settlement=outside.settlement or inside.settlement,
                 qualifier=outside.qualifier, lower_admin=outside.lower_admin or inside.lower_admin,
-                enclosing=outside.enclosing)
+                enclosing=outside.enclosing, part_of=outside.part_of)
 
 
 def _demonym_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
@@ -270,34 +250,6 @@ def _admin_cue_bonus(cand: Candidate, lower: bool) -> float:
     return {"ADM2": 0.7, "ADM3": 0.5, "ADM1": 0.0}.get(cand.code, 0.1 if cand.fclass == "P" else -0.1)
 
 
-def _enclosing_candidates(cue: Cues, gazetteer: GazetteerLike) -> list[Candidate]:
-    """Gazetteer entries the names in brackets after a toponym may be ("Thor (Keur Moussa, Thies)"): the
-    units the place lies in. A name after a comma is not used: "Tamil Nadu, Kerala" is a list."""
-    units: list[Candidate] = []
-    for name in (n for n in cue.enclosing if not _acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
-        units.extend(c for c in gazetteer.lookup(name)
-                     if c.match in ("main", "exact", "article") and c.fclass in ("A", "P"))
-    return units
-
-
-def inside(cand: Candidate, unit: Candidate) -> bool:
-    """Whether `cand` lies in `unit` (its country, admin1 or admin2, or within 50 km of a named town), or is
-    the unit itself."""
-    if cand.id == unit.id:  # "Banfora (Banfora, Comoe)": the town named like its district
-        return True
-    if cand.cc != unit.cc:
-        return False
-    if unit.code == "PCLI":
-        return True
-    if unit.code == "ADM1":
-        return cand.admin1 == unit.admin1
-    if unit.code == "ADM2":
-        return cand.admin1 == unit.admin1 and cand.admin2 in (unit.admin2, None)  # admin2 of towns is often unknown
-    if None in (cand.lat, cand.lon, unit.lat, unit.lon):
-        return False
-    return haversine_km(cand.lat, cand.lon, unit.lat, unit.lon) <= 50  # type: ignore[arg-type]
-
-
 def _nearness(cand: Candidate, context: _Context, index: int) -> float:
     """A bonus for lying near the other places the report names."""
     if cand.lat is None or cand.lon is None:
@@ -326,12 +278,38 @@ def _qualifier(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | 
     return None
 
 
+def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
+             gazetteer: GazetteerLike) -> str | None:
+    """Why the name is more likely a place the gazetteer lacks than its best candidate `cand`, or None.
+
+    Three signs: no candidate lies in the units the text says enclose the place ("Thor (Keur Moussa,
+    Thies)"; units counted only in the report's countries); no town or district of the name lies in the
+    province or country after its comma ("Thor, Thies"); the best is a small place abroad in a report
+    firmly set in one country.
+    """
+    units = [u for u in enclosing_candidates(cue, gazetteer) if u.cc in context.focus]  # own vote counts
+    appositive = cue.part_of and cand.population >= APPOSITIVE_MIN_POPULATION
+    if units and not appositive and not any(inside(c, u) for c in pool for u in units):
+        return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
+                f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
+    qualifier = _qualifier(cue, gazetteer)
+    if qualifier is not None and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
+            c.cc == qualifier[0] and qualifier[1] in (None, c.admin1) for c in pool):
+        return (f"{len(pool)} gazetteer entries match the name, no town or district of them in "
+                f"'{cue.qualifier}' named after it: a place the gazetteer lacks")
+    firm = context.firm_country(index)
+    if firm and stray(cand, firm, cue):
+        return (f"{len(pool)} gazetteer entries match the name, all outside {firm} where the rest of the "
+                f"report is; the best, {cand.name} ({cand.cc}), is a small place: a place the gazetteer lacks")
+    return None
+
+
 def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
           gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
     """The best candidate, a confidence from its margin over the runner-up, and a reason."""
     if not pool:
         return None
-    qualifier, units = _qualifier(cue, gazetteer), _enclosing_candidates(cue, gazetteer)
+    qualifier, units = _qualifier(cue, gazetteer), enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
     ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, focus), c) for c in pool),
                     key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
@@ -367,12 +345,6 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
 
 def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
            gazetteer: GazetteerLike) -> Place:
-    focus = context.focus  # the name's own vote counts here: "Ludhiana (Punjab)" is in India, not Pakistan
-    units = [u for u in _enclosing_candidates(cue, gazetteer) if u.cc in focus]
-    if pool and units and not any(inside(c, u) for c in pool for u in units):
-        return Place(tp.start, tp.end, tp.text, confidence=0.0,
-                     reason=f"{len(pool)} gazetteer entries match the name, none inside the units named after it "
-                            f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
     best = _best(pool, cue, context, index, gazetteer)
     if best is None:
         why = "no gazetteer entry matches the name"
@@ -380,14 +352,9 @@ def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Con
             " (exact or article-insensitive; typo matching is off for names no tagger called a place)"
         return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=why)
     cand, confidence, reason = best
+    lacking = _lacking(cand, pool, cue, context, index, gazetteer)
+    if lacking:
+        return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=lacking)
     return Place(tp.start, tp.end, tp.text, name=cand.name, geonameid=cand.id if cand.id > 0 else None,
                  lat=cand.lat, lon=cand.lon, feature_code=cand.fcode, admin1=cand.admin1, country=cand.cc,
                  confidence=confidence, reason=reason)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -48,6 +48,10 @@ _HIERARCHY_OPEN = re.compile(r"[\w.'’-]\s*\((?:[^()]{0,60},\s*)?$")
 # A mention ending inside a bracket or running on "in"/"at" joins a name and its place ("Court of Justice
 # in Lyon", "Rawson (Chubut"); only the part before the break blocks the recogniser.
 _MENTION_BREAK = re.compile(r"\s*\(|\s+(?:in|at|near)\s+")
+# "the Mumbai-Agra highway": the towns at the ends of a road say where the road goes, not where it was blocked.
+_ROAD_WORDS = r"\s+(?:highway|road|motorway|expressway|railway|rail line|pipeline|corridor)\b"
+_ROAD_AFTER = re.compile(r"(?:-[A-Z][\w'’]*)*" + _ROAD_WORDS, re.IGNORECASE)
+_ROAD_START = re.compile(r"-[A-Z]")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -83,8 +87,14 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
     taken = [_blocking_part(t) for t in mentions if t.label in BLOCKING_LABELS] + \
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
-    return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)),
-                  key=lambda t: (t.start, -t.end))
+    return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)
+                   and not is_road_end(article.text, t.start, t.end)), key=lambda t: (t.start, -t.end))
+
+
+def is_road_end(text: str, start: int, end: int) -> bool:
+    """True for a town named as one end of a road ("the Mumbai-Agra highway", "Kabul-Jalalabad road")."""
+    joined = _ROAD_START.match(text, end) is not None or text[max(0, start - 1):start] == "-" or "-" in text[start:end]
+    return joined and _ROAD_AFTER.match(text, end) is not None
 
 
 def nationality_hints(article: Article, gazetteer: GazetteerLike) -> list[str]:

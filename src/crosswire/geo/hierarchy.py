@@ -1,0 +1,104 @@
+"""Where a name's place lies relative to what the text says about it.
+
+The units named in brackets after a toponym ("Thor (Keur Moussa, Thies)") enclose it; a place found
+inside a longer name ("Colorado State University") stands for it only under conditions; a small
+place abroad is not taken for a name in a report firmly set in one country. Pure functions over
+gazetteer candidates; `resolve.py` weighs them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from .context import Cues
+from .division_names import COMMON_WORDS
+from .gazetteer import Candidate, GazetteerLike
+from .normalise import ARTICLES, tokens
+
+STRAY_MAX_POPULATION = 50_000  # a place abroad smaller than this is not taken in a report set elsewhere
+
+# Words that name a kind of place and are also some place's name ("Bay" is a Somali region): inside a
+# longer name ("Macuto Bay") they say what the place is, not where.
+GENERIC_PLACE_WORDS = COMMON_WORDS | {"bay", "sea", "valley", "beach", "hill", "hills", "desert", "forest", "camp",
+                                      "port", "mount", "cape", "peninsula", "oasis", "plain", "plains", "bank"}
+
+# Last words of names of streets and squares, which are often named after other places.
+FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "square", "boulevard", "lane"})
+
+
+def acronym(name: str) -> bool:
+    """Mostly capitals ("GNA", "J&K", "NaTaLa"): an abbreviation, not a spelled-out name."""
+    letters = [ch for ch in name if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return bool(letters) and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
+    """The place inside a longer name ("Colorado State University" -> Colorado): the longest run of
+    capitalised words that is a country, division, continent or city by its main or exact name.
+
+    Not for a street or square named after a city ("Baghdad Street" is not in Baghdad), and never a
+    run of articles or a generic word alone ("Al" of "Al Rahba", "Bay" of "Macuto Bay")."""
+    words = name.split()
+    if words and words[-1].casefold() in FACILITY_HEADS:
+        return []
+    # "Nahri Saraj", "Chamkar Mon": a two-word name is mostly one name, so only a country, province or
+    # big city inside it counts ("Dubai Turf").
+    two_names = len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i:i + size]
+            if not all(w[:1].isupper() for w in part) or all(t in ARTICLES for t in tokens(" ".join(part))) \
+                    or " ".join(part).casefold() in GENERIC_PLACE_WORDS:
+                continue
+            found = [replace(c, match="embedded") for c in gazetteer.lookup(" ".join(part))
+                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)
+                     and not (two_names and c.code not in ("PCLI", "ADM1", "CONT") and c.fclass != "P")]
+            if found:
+                return found
+    return []
+
+
+def enclosing_candidates(cue: Cues, gazetteer: GazetteerLike) -> list[Candidate]:
+    """Gazetteer entries the names in brackets after a toponym may be ("Thor (Keur Moussa, Thies)"): the
+    units the place lies in. A name after a comma is not used: "Tamil Nadu, Kerala" is a list."""
+    units: list[Candidate] = []
+    for name in (n for n in cue.enclosing if not acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
+        units.extend(c for c in gazetteer.lookup(name)
+                     if c.match in ("main", "exact", "article") and c.fclass in ("A", "P"))
+    return units
+
+
+def inside(cand: Candidate, unit: Candidate) -> bool:
+    """Whether `cand` lies in `unit` (its country, admin1 or admin2, or within 50 km of a named town), or is
+    the unit itself."""
+    if cand.id == unit.id:  # "Banfora (Banfora, Comoe)": the town named like its district
+        return True
+    if cand.cc != unit.cc:
+        return False
+    if unit.code == "PCLI":
+        return True
+    if unit.code == "ADM1":
+        return cand.admin1 == unit.admin1
+    if unit.code == "ADM2":
+        return cand.admin1 == unit.admin1 and cand.admin2 in (unit.admin2, None)  # admin2 of towns is often unknown
+    if None in (cand.lat, cand.lon, unit.lat, unit.lon):
+        return False
+    return haversine_km(cand.lat, cand.lon, unit.lat, unit.lon) <= 50  # type: ignore[arg-type]
+
+
+def stray(cand: Candidate, firm: str, cue: Cues) -> bool:
+    """A small town or district abroad, picked for a name in a report firmly set in another country
+    with nothing in the text tying it abroad: more likely a local place the gazetteer lacks."""
+    if cand.cc == firm or cue.qualifier is not None or cand.population >= STRAY_MAX_POPULATION:
+        return False
+    return cand.fclass == "P" or cand.code in ("ADM2", "ADM3")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
