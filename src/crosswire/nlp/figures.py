@@ -15,44 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Figure, Note
 from .attribution import article_doc, find_claims, source_for_span
+from .figures_typing import ADJ_KIND, NOUN_KIND, PEOPLE_NOUNS, SHOT, VERB_KIND, group_of, is_people, kind_for
+from .figures_victims import add_joined_totals, add_self_killings, singular_victims
 from .numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PEOPLE_NOUNS = {
-    "people", "person", "civilian", "fighter", "soldier", "militant", "militiaman", "militia", "child",
-    "woman", "man", "men", "protester", "protestor", "demonstrator", "troop", "policeman", "officer",
-    "member", "rebel", "insurgent", "worker", "family", "refugee", "resident", "student", "journalist",
-    "victim", "migrant", "body", "casualty", "detainee", "prisoner", "hostage", "personnel", "guard",
-    "jihadist", "commander", "element", "gunman", "terrorist", "villager", "farmer", "teacher", "boy",
-    "girl", "kid", "teen", "teenager", "adult", "individual", "inmate", "suspect", "staff", "doctor",
-    "nurse", "patient", "passenger", "pilgrim", "worshipper", "youth", "supporter", "activist",
-    "policemen", "police", "cop", "agent", "mercenary", "recruit", "volunteer", "citizen", "national",
-    "local", "tribesman", "herder", "miner", "driver", "shepherd", "displaced", "evacuee", "infant",
-    "baby", "fatality", "death", "dead", "wounded", "injured", "serviceman", "marine", "paramilitary",
-    "combatant", "operative", "leader", "official", "employee", "settler", "asylum", "killed", "life",
-    "other", "others",
-}
-NOUN_KIND = {
-    "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
-    "life": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
-    "displaced": "displaced", "refugee": "displaced", "evacuee": "displaced", "detainee": "detained",
-    "prisoner": "detained", "hostage": "detained", "arrest": "detained", "troop": "troops",
-}
-VERB_KIND = {
-    "kill": "killed", "die": "killed", "slay": "killed", "execute": "killed", "massacre": "killed",
-    "behead": "killed", "murder": "killed", "perish": "killed", "lynch": "killed", "claim": "killed",
-    "wound": "injured", "injure": "injured", "hurt": "injured", "hospitalize": "injured",
-    "hospitalise": "injured", "maim": "injured", "displace": "displaced", "flee": "displaced",
-    "evacuate": "displaced", "uproot": "displaced", "arrest": "detained", "detain": "detained",
-    "capture": "detained", "abduct": "detained", "kidnap": "detained", "apprehend": "detained",
-    "round": "detained", "jail": "detained", "imprison": "detained", "release": "released",
-    "free": "released", "rescue": "released", "deploy": "troops", "send": "troops", "station": "troops",
-    "mobilize": "troops", "mobilise": "troops", "dispatch": "troops",
-}
-ADJ_KIND = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
-            "hurt": "injured", "displaced": "displaced", "homeless": "displaced", "missing": "other"}
 BAD_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|km|kilomet|miles?|metres?|"
@@ -85,6 +54,7 @@ class FiguresStage:
         resolve_shot(figures)
         link_breakdowns(figures, article.text)
         share_breakdown_sources(figures)
+        figures = add_self_killings(add_joined_totals(figures, doc), doc)
         for i, fig in enumerate(figures):
             fig.id = f"{article.id or 'fig'}-f{i}"
         article.figures = figures
@@ -99,11 +69,19 @@ def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
     anchor = _anchor_token(q, doc)
     if anchor is None:
         return None
+    fig = _typed_figure(q, anchor)
+    if fig is not None and fig.kind in ("killed", "injured", SHOT) and _counterfactual(anchor):
+        fig.kind = "other"  # "the blast could have killed dozens"
+    return fig
+
+
+def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
+    doc = anchor.doc
     noun = _counted_noun(anchor)
-    kind = _kind_for(noun, anchor)
-    people = noun.i == anchor.i or _is_people(noun)
+    kind = kind_for(noun, anchor)
+    people = noun.i == anchor.i or is_people(noun)
     told_after = _kind_after(q, doc.text)
-    if told_after and (not people or kind in (None, "other")):  # '3 Injured In Shooting', '4 shot, 1 dead'
+    if told_after and (not people or kind in (None, "other") or _headline_kind(q, doc.text)):
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
                       kind=told_after, qualifier=q.qualifier)
     glued = _glued_people_noun(noun) if not people else None
@@ -117,7 +95,7 @@ def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
     if kind is None:
         kind = "troops" if noun.lemma_.lower() == "troop" else "other"
     return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high, kind=kind,
-                  group=_group(noun, anchor), qualifier=q.qualifier)
+                  group=group_of(noun, anchor), qualifier=q.qualifier)
 
 
 KIND_AFTER = re.compile(
@@ -133,31 +111,39 @@ def _kind_after(q: Quantity, text: str) -> str | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    return SHOT if word == "shot" else ADJ_KIND.get(word) or VERB_KIND.get(word.rstrip("ed"))
+    if word == "shot":
+        return "killed" if re.search(r"\bfatally\b", m.group(0), re.IGNORECASE) else SHOT
+    return ADJ_KIND.get(word) or VERB_KIND.get(word.rstrip("ed"))
 
 
-def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
-    """One killed or injured person told without a number: 'a man was shot dead', 'Ana Ruiz died'."""
-    counted = {(f.start, f.end) for f in taken}
-    out = []
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or tok.tag_ not in ("NN", "NNP"):
-            continue
-        if not (tok.lemma_.lower() in PEOPLE_NOUNS and tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"):
-            continue
-        dets = [c for c in tok.children if c.dep_ in ("det", "nummod")]
-        if any(d.lower_ not in ("a", "an", "one") for d in dets) or tok.lemma_.lower() in NOUN_KIND:
-            continue
-        kind = _kind_for(tok, tok)
-        if kind not in ("killed", "injured"):
-            continue
-        start = dets[0].idx if dets else tok.idx
-        end = tok.idx + len(tok)
-        if any(s <= start < e for s, e in counted):
-            continue
-        out.append(Figure(start=start, end=end, text=doc.text[start:end], value=1, low=1, high=1, kind=kind,
-                          group=_group(tok, dets[0] if dets else tok) if dets else None))
-    return out
+# The kind word closes its clause: '2 injured, shooter dead', '3 killed in crash', not '5 wounded soldiers'.
+PREDICATIVE_END = re.compile(r"\s*(?:[,;:.!?\n]|$|\s(?:in|at|on|after|during|as|near|when|while|and|following)\b)",
+                             re.IGNORECASE)
+
+
+def _headline_kind(q: Quantity, text: str) -> bool:
+    """Whether the kind word right after the number is the predicate of a headline-style clause, which then
+    outweighs a parse that hangs the number elsewhere ('Two injured, shooter dead' read as two dead)."""
+    m = KIND_AFTER.match(text[q.end:q.end + 40])
+    return m is not None and PREDICATIVE_END.match(text, q.end + m.end()) is not None
+
+
+MODALS = {"could", "would", "should", "might", "may", "must"}
+
+
+def _counterfactual(anchor: Token) -> bool:
+    """A count under 'could have' / 'should have': what did not happen ('there should've been five dead')."""
+    tok = anchor
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & MODALS and auxes & {"have", "'ve"}:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 
 
 def _is_excluded(q: Quantity, doc: Doc) -> bool:
@@ -239,71 +225,6 @@ def _glued_group(noun: Token) -> str | None:
     return (words + (m.group(1) if m else noun.text)).strip() or None
 
 
-def _is_people(noun: Token) -> bool:
-    lemma = noun.lemma_.lower()
-    if lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
-        return True
-    return noun.pos_ == "PROPN" or noun.ent_type_ in ("NORP", "PERSON")
-
-
-def _kind_for(noun: Token, anchor: Token) -> str | None:
-    """Kind from the noun itself, an adjective on it, or the verb that governs it."""
-    lemma = noun.lemma_.lower()
-    if lemma in NOUN_KIND and NOUN_KIND[lemma] != "troops":
-        verb = _verb_kind(noun) if NOUN_KIND[lemma] == "detained" else None
-        return "released" if verb == "released" else NOUN_KIND[lemma]
-    for child in noun.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i > noun.i - 3:
-            kind = ADJ_KIND.get(child.lower_) or VERB_KIND.get(child.lemma_.lower())
-            if kind:
-                return kind
-    return _verb_kind(noun)
-
-
-def _verb_kind(noun: Token) -> str | None:
-    tok = noun
-    for _ in range(4):
-        head = tok.head
-        if head.i == tok.i:
-            return None
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "appos", "npadvmod") \
-                or head.pos_ in ("ADP", "VERB", "AUX"):
-            kind = _kind_of_verb(head, tok)
-            if kind:
-                return kind
-        if head.pos_ in ("VERB",) and tok.dep_ not in ("pobj", "prep"):
-            return _oprd_kind(head)
-        tok = head
-    return None
-
-
-def _kind_of_verb(head: Token, tok: Token) -> str | None:
-    lemma = head.lemma_.lower()
-    if lemma == "shoot" and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and head.pos_ == "VERB":
-        return _shoot_kind(head, tok)
-    if lemma in VERB_KIND and not (lemma == "claim" and tok.dep_ != "dobj"):
-        return VERB_KIND[lemma]
-    if lemma in ("rise", "climb", "reach", "increase", "stand", "jump", "hit", "be", "put") or head.pos_ == "ADP":
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].lemma_.lower() == "toll":
-            mods = {c.lemma_.lower() for c in subj[0].children}
-            return "injured" if mods & {"injury", "casualty"} else "killed"
-    if lemma in ("leave",):
-        return _oprd_kind(head)
-    return None
-
-
-def _shoot_kind(verb: Token, tok: Token) -> str | None:
-    """'were shot dead' / 'shot and killed' = killed; 'four were shot', 'shot two men' = SHOT (resolved later)."""
-    if tok.dep_ == "nsubj" and not any(c.dep_ == "auxpass" or c.lemma_ == "get" for c in verb.children):
-        return None  # "two gunmen shot ..." counts the shooters
-    killed = _oprd_kind(verb)
-    return killed if killed == "killed" else SHOT
-
-
-SHOT = "shot"
-
-
 def resolve_shot(figures: list[Figure]) -> None:
     """People said to be shot are the injured when the report says nobody was killed, else not typed.
 
@@ -313,30 +234,6 @@ def resolve_shot(figures: list[Figure]) -> None:
     for fig in figures:
         if fig.kind == SHOT:
             fig.kind = "other" if anyone_killed else "injured"
-
-
-def _oprd_kind(verb: Token) -> str | None:
-    """'left 20 dead', 'were found dead'."""
-    for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") and child.lower_ in ADJ_KIND:
-            return ADJ_KIND[child.lower_]
-    if verb.lemma_.lower() in VERB_KIND:
-        return VERB_KIND[verb.lemma_.lower()]
-    for child in verb.children:  # "was shot and killed"
-        if child.dep_ == "conj" and child.pos_ == "VERB" and VERB_KIND.get(child.lemma_.lower()) == "killed":
-            return "killed"
-    return None
-
-
-def _group(noun: Token, anchor: Token) -> str | None:
-    """Who is counted: the counted noun with its modifiers ('pro-Iranian militiamen', 'HTS fighters')."""
-    if noun.i == anchor.i or noun.lemma_.lower() in NOUN_KIND and noun.lemma_.lower() != "troop":
-        return None
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-            and c.lower_ not in ADJ_KIND and not c.like_num]
-    start = min([noun.i] + [m.i for m in mods])
-    words = [t for t in noun.doc[start:noun.i + 1] if not t.like_num and t.dep_ != "nummod"]
-    return "".join(t.text_with_ws for t in words).strip() or None
 
 
 def _sentence_context(article: Article, fig: Figure) -> tuple[str | None, str | None]:

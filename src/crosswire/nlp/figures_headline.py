@@ -1,0 +1,57 @@
+"""One victim told in a headline: 'Teen Shot In Duquesne', '11-Year-Old Shot, Killed In Hendersonville'.
+
+Headlines drop articles and auxiliaries and are often in title case, which the parser reads as a string of
+proper nouns, so the parse-based rules (`figures_victims`) miss them. A headline is the report's first line
+when it is short and stands alone; its subject is a singular word for a person, maybe with an age or one or
+two words before it ('Bronx teen', '9-Year-Old Boy'), followed by what happened to that person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure
+from .figures_typing import PEOPLE_NOUNS, SHOT
+
+HEADLINE_MAX = 200  # characters: a longer first line is a paragraph, not a headline
+# Collective or plural words in PEOPLE_NOUNS: they do not name one person.
+NOT_ONE = {"people", "men", "police", "policemen", "others", "other", "staff", "personnel", "family", "troop",
+           "militia", "element", "casualty", "fatality", "death", "dead", "wounded", "injured", "killed", "life",
+           "displaced", "asylum", "local", "national", "body"}
+KILLED_WORDS = {"killed", "slain", "dies", "died", "dead", "murdered"}
+INJURED_WORDS = {"wounded", "injured", "hurt"}
+HEADLINE_VICTIM = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<subject>(?:[\w'.-]+\s+){0,2}?(?:\d+|[a-z]+)[- ]year[- ]old(?:\s+[a-z]+)?"
+    r"|(?:[\w'.-]+\s+){0,2}?[a-z]+)(?:,\s*\d+,)?\s+"
+    r"(?:(?:is|was|has\s+been|gets|got)\s+)?(?P<adverbs>(?:(?:fatally|mortally|accidentally|critically|"
+    r"seriously|reportedly)\s+)*)(?P<what>shot|killed|slain|dies|died|dead|murdered|wounded|injured|hurt)"
+    r"(?P<then>(?:,|\s+and)\s+killed)?\b",
+    re.IGNORECASE)
+
+
+def headline_victim(text: str) -> Figure | None:
+    """A figure of 1 for the one person a headline says was killed, hurt or shot; None when it says none."""
+    first = text.split("\n", 1)[0]
+    if "\n" not in text or len(first) > HEADLINE_MAX:
+        return None
+    m = HEADLINE_VICTIM.match(first)
+    if m is None or not _names_one_person(m.group("subject")):
+        return None
+    what = m.group("what").lower()
+    fatal = re.search(r"fatally|mortally", m.group("adverbs"), re.IGNORECASE) is not None
+    if what in KILLED_WORDS or m.group("then") or fatal:
+        kind = "killed"
+    elif what in INJURED_WORDS:
+        kind = "injured"
+    else:
+        kind = SHOT
+    start, end = m.span("subject")
+    return Figure(start=start, end=end, text=first[start:end], value=1, low=1, high=1, kind=kind)
+
+
+def _names_one_person(subject: str) -> bool:
+    """'Teen', 'Bronx teen', '9-Year-Old Boy', '11-year-old': the last word is one person."""
+    last = subject.split()[-1].lower()
+    if re.fullmatch(r"(?:\d+|[a-z]+)-year-old|old", last) or re.search(r"year[- ]old$", subject, re.IGNORECASE):
+        return True
+    return last in PEOPLE_NOUNS and last not in NOT_ONE
