@@ -99,6 +99,7 @@ def test_protesters_clashing_in_the_next_sentence_make_it_violent(stage):
     ("governmental positions", "Ukraine", "Military Forces of Ukraine"),
     ("federal police forces", "Brazil", "Police Forces of Brazil"),
     ("rebel forces", "Mali", "rebel forces"),
+    ("an alleged criminal group", "Mexico", "Unidentified Gang (Mexico)"),
 ])
 def test_generic_actor_names(phrase, country, name):
     from crosswire.nlp.events_actors import acled_actor

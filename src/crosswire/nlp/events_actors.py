@@ -86,6 +86,8 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
         return named
     words = [w.strip(".,'\"()").lower() for w in phrase.split()]
     words = [{"governmental": "government", "pro-government": "government"}.get(w, w) for w in words]
+    if set(words) & {"criminal", "gang", "cartel"} and words[-1] in PERSON_NOUNS | {"group", "groups", "member"}:
+        return f"Unidentified Gang ({country})" if country else "Unidentified Gang"  # 'a criminal group'
     if set(words) & ARMED_UNKNOWN and words[-1] in PERSON_NOUNS:  # 'armed men', 'masked individuals'
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
