@@ -25,6 +25,14 @@ def _sentence_date(sentence: str) -> str | None:
     ("A man wounded in the shooting Monday is due in court on Friday.", "2024-12-02"),
     ("Deputies announced Tuesday that a hunter was shot Saturday.", "2024-11-30"),
     ("Prosecutors on Wednesday charged a man over a shooting on Sunday.", "2024-12-01"),
+    ("A woman shot on Saturday died Tuesday at a hospital.", "2024-11-30"),
+    ("The state filed charges Monday over the Sunday shooting.", "2024-12-01"),
+    ("Two brothers were charged in a gunfight Saturday outside a diner.", "2024-11-30"),
+    ("A teenager was charged with murder in Saturday's shooting near a school.", "2024-11-30"),
+    ("A teenager was charged with murder in Saturday’s drive-by shooting.", "2024-11-30"),
+    ("Two men were arraigned Tuesday in a shooting that wounded a guard on Sunday.", "2024-12-01"),
+    ("A reporter spoke to the driver's mother Tuesday about the Sunday shooting.", "2024-12-01"),
+    ("Deputies were called just after 3 a.m. Monday, Nov. 25 to a shooting.", "2024-11-25"),
 ])
 def test_days_of_later_steps_are_passed_over(sentence: str, expected: str) -> None:
     assert _sentence_date(sentence) == expected
@@ -67,7 +75,7 @@ def test_report_date_is_the_first_dated_sentence_about_the_event() -> None:
 
 
 def test_report_date_reads_the_sentence_after_the_one_about_the_event() -> None:
-    text = "A grocer was shot in his shop. Officers arrived at 10 p.m. Monday and found him hurt."
+    text = "A grocer was shot in his shop. Officers came at 10 p.m. Monday and saw him bleeding."
     chosen = _report_date(text)
     assert (chosen.value, chosen.source) == ("2024-12-02", "narrative")
 
@@ -87,9 +95,9 @@ def test_report_date_falls_back_to_the_dct_and_says_so() -> None:
 def test_a_clock_time_and_its_weekday_stay_in_one_sentence() -> None:
     from crosswire.nlp.timex_context import split_sentences
 
-    text = "Officers came at 10 p.m. Monday to the house. It was 6 a.m. The sun rose."
+    text = "Officers came at 10 p.m. Monday to the house. It was 6 a.m. The sun rose at 7 a.m. Nov. 3 then."
     assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Officers came at 10 p.m. Monday to the house.", "It was 6 a.m.", "The sun rose."]
+        "Officers came at 10 p.m. Monday to the house.", "It was 6 a.m.", "The sun rose at 7 a.m. Nov. 3 then."]
 
 
 def test_a_bare_clock_time_dates_only_a_day_named_before_it() -> None:
@@ -104,9 +112,27 @@ def test_an_event_that_was_reported_to_the_police_keeps_its_day() -> None:
     assert _sentence_date("The shooting, the mayor reported Tuesday, left a cashier hurt.") == DCT.isoformat()
 
 
-def test_report_date_reads_the_scene_when_no_sentence_about_the_act_is_dated() -> None:
+def test_a_sentence_telling_the_scene_is_about_the_event() -> None:
     text = ("A couple was found dead in a farmhouse. Neighbours say they heard nothing. "
             "A relative made the discovery late Monday, a deputy said. The farm has been sold. "
             "Its barn is old. The pair had been shot.")
     chosen = _report_date(text)
-    assert (chosen.value, chosen.source) == ("2024-12-02", "narrative")
+    assert (chosen.value, chosen.source) == ("2024-12-02", "sentence")
+    assert _report_date("A stray bullet hit a bedroom window late Tuesday. Nobody was hurt.").value == "2024-12-03"
+    first = "Two hikers were found dead early Sunday. Last month, on Nov. 20, a ranger was shot nearby."
+    assert _report_date(first).value == "2024-12-01"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody had been arrested for the shooting as of Tuesday night.",
+    "Man shot near a school Updated: Wednesday, Dec. 4, 2024 10:12 AM",
+])
+def test_status_days_and_page_stamps_are_not_event_days(sentence: str) -> None:
+    assert _sentence_date(sentence) == DCT.isoformat()
+
+
+def test_a_clock_time_with_weekday_and_date_is_one_time_on_that_date() -> None:
+    (t,) = find_times("Deputies came just after 3 a.m. Sunday, July 7, 2024, to a house.", DCT)
+    assert (t.text, t.type, t.value) == ("just after 3 a.m. Sunday, July 7, 2024", "TIME", "2024-07-07T03:00")
+    (u,) = find_times("Deputies came at 4 p.m. Monday, Nov. 25 to a house.", DCT)
+    assert (u.type, u.value) == ("TIME", "2024-11-25T16:00")

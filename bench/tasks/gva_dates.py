@@ -1,8 +1,9 @@
 """Event dates of Gun Violence Archive incidents, read from the news reports about them.
 
 For a fixed sample of incidents with at least two documents, each document's event date is the
-date of its main shooting sentence (the first sentence about the shooting that names a day,
-resolved against the document's DCT), else its DCT. An incident's date is the value most of its
+one the product's time stage gives it (`crosswire.nlp.timex_report.date_report_event`: the first
+sentence about the shooting that names the shooting's day, days of statements, arrests and
+hearings passed over, with narrative fallbacks, else the DCT). An incident's date is the value most of its
 documents agree on. Scores: the share of incidents (and of documents) within one day of the gold
 date, next to the naive baseline that takes each document's DCT as the event date.
 """
@@ -16,8 +17,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from crosswire.nlp.timex import find_times
-from crosswire.nlp.timex_event import event_date_for_report
+from crosswire.nlp.timex_report import date_report_event
 
 GATE_LIMIT = 150
 SAMPLE_SEED = 20240605
@@ -49,7 +49,7 @@ def load_sample(data: Path, limit: int | None) -> list[tuple[dict, list[dict]]]:
 
 def document_event_date(content: str, dct: date | None) -> str | None:
     """The event date of one report, as the product's time stage chooses it."""
-    return event_date_for_report(content, find_times(content, dct), dct, SHOOTING).value
+    return date_report_event(content, dct, SHOOTING).value
 
 
 def _within_one_day(value: str | None, gold: date) -> bool:

@@ -1,9 +1,10 @@
 """The time stage: find time expressions in a report and normalise them against its DCT.
 
 `find_times` is rule-based and fast (regular expressions, no model): recognition rules live in
-`timex_rules`, normalisers in `timex_resolve`, `timex_periods` and `timex_durations`, expressions
+`timex_rules`, normalisers in `timex_resolve`, `timex_days`, `timex_periods` and `timex_durations`, expressions
 built on another one ("two days after Christmas", "April 24 and 25") in `timex_anchored`, calendar
-arithmetic in `timex_calendar`, the date a report gives its event in `timex_event`. Values are
+arithmetic in `timex_calendar`, the date a report gives its event in `timex_event` and
+`timex_report`. Values are
 TIMEX3 as in TempEval-3 (DATE 2024-12-05 / 2024-W49 / 2024-12 / 2024-Q4 / 2024-SU / 199X / PAST_REF,
 TIME 2024-12-05T08:45 / 2024-12-05TMO, DURATION P2D / PT5H, SET P1W / XXXX-WXX-1). Every `TimeRef`
 carries a `reason`; relative expressions carry the `anchor` they were resolved from.

@@ -59,7 +59,9 @@ DETERMINER_BEFORE = re.compile(
 # "is expected", "be held": a participle after these is not a past tense.
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
-CLOCK_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# What goes on a clock time's day after "p.m.": a weekday, or a month and day ("p.m. Nov. 9").
+CLOCK_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                       r"|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt maj gov sen rep st mt jr sr inc corp co ltd no vs prof rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split())
@@ -85,7 +87,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group(0)[:1] != "\n" and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         if word and word.group(1).lower() in ("a.m", "p.m") and CLOCK_DAY.match(text, m.end()):
-            continue  # "at 10 p.m. Monday": the clock time goes on with its day
+            continue  # "at 10 p.m. Monday", "4 p.m. Nov. 9": the clock time goes on with its day
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))

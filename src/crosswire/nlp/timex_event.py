@@ -6,9 +6,11 @@ an arrest, a charge or a court hearing ("was arraigned Tuesday", "is due in cour
 days belong to what followed the event, so given the report's text they are passed over for the
 day of the event itself. A clock time with a day ("11 p.m. Monday") dates its day like a bare day.
 
-When no sentence about the event names its day, the report often still does elsewhere: "Saturday
-night's shooting", "the shooting happened around 2 a.m." under a day named earlier, "last night".
-`event_date_for_report` reads those before it falls back to the report's DCT.
+`event_date_for_report` takes the first sentence about the event (or its scene: "officers found
+the bodies") that names a day. A bare clock time ("the shooting happened around 2 a.m.") dates the
+day named before it, if any. When no such sentence names a day, a sentence next to one often does
+("At 11 p.m. Sunday, a neighbour heard a bang."); a weekend ("shot over the weekend") gives its
+Saturday, within a day of either day of it; the report's DCT comes last.
 """
 
 from __future__ import annotations
@@ -23,24 +25,37 @@ from .timex_context import split_sentences
 
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 PRECISIONS = ("day", "week", "month", "year")
-# Steps that follow an event and carry their own day: speaking about it, arresting and charging
-# someone, going to court, mourning. A day right after one of these dates that step, not the event.
+# Steps that follow an event and carry their own day: speaking about it, a victim dying of wounds,
+# arresting and charging someone, going to court, mourning. A day right after one of these dates
+# that step, not the event (a victim "died Tuesday" of a shooting that may be days older).
 # An event that "was reported" (to the police) was reported when it happened.
 AFTERMATH = re.compile(
     r"\b(?:said|says|told|announced|(?<!was\s)(?<!were\s)reported|confirmed|stated|added|released|identified|updated"
-    r"|arrested|charged|booked|jailed|indicted|arraigned|arraignment|sentenced|sentencing|convicted"
+    r"|noted|explained|insisted|claimed|declared|spoke|talked|testified"
+    r"|filed|died|dies|arrested|charged|booked|jailed|indicted|arraigned|arraignment|sentenced|sentencing|convicted"
     r"|pleaded|pled|pleas?|condition|appeared|appear|court|hearing|trial|bail|bond|funeral|vigil|memorial|services?)\b",
     re.IGNORECASE)
-# Verbs that tell the event itself: when one stands between the aftermath word and the day, the day
-# is the event's ("police said a man was shot Friday").
+# Words that tell the event itself: when one stands between the aftermath word and the day, the day
+# is the event's ("police said a man was shot Friday", "charged in a gunfight Saturday"). Names
+# of crimes are left out: they are also what someone is charged with ("charged with murder Monday").
 EVENT_VERB = re.compile(
     r"\b(?:happened|occurred|took\s+place|shot|shooting|killed|wounded|injured|fired|opened|erupted|"
-    r"began|started|broke\s+out|attacked|stabbed|struck|found)\b", re.IGNORECASE)
+    r"began|started|broke\s+out|attacked|stabbed|struck|found|death|killing|slaying|attack|"
+    r"(?:gun)?fight|battle|shootout|incident|crash)\b", re.IGNORECASE)
+# A day that names the event after it is the event's, whatever governs it ("charged in Friday's
+# shooting", "arrested over the March 3 attack").
+NAMES_THE_EVENT = re.compile(
+    r"(?:['\u2019]s\s+(?:[\w]+[\s-]+){0,2}|\s+(?:(?:night|morning|afternoon|evening)(?:['\u2019]s)?\s+)?)"
+    r"(?:shooting|killing|slaying|attack|incident|crash|stabbing|gunfight|shootout)\b",
+    re.IGNORECASE)
 # How far back from a day its governing word may stand, and how many words may lie between.
 AFTERMATH_REACH = 40
 AFTERMATH_GAP_WORDS = 4
-# "since Friday night": the day a count starts from, not that of one event.
-SPAN_START = re.compile(r"\b(?:since|through|until|till)\s+(?:on\s+|early\s+|late\s+)?$", re.IGNORECASE)
+# Days that are not the day of an event: the day a count starts from ("since Friday night"), the
+# day a state is told at ("as of Friday"), and a page's own time stamp ("Updated: Monday, May 6").
+NOT_EVENT_DAY = re.compile(
+    r"(?:\b(?:since|through|until|till|as\s+of)\s+(?:on\s+|early\s+|late\s+)?"
+    r"|\b(?:posted|updated|published|created|modified)\s*(?:on|at)?\s*:?\s*)$", re.IGNORECASE)
 # How `timex_resolve` says a clock time took the day last named, else the DCT's.
 BARE_CLOCK = "clock time on the day last named"
 WEEKEND = re.compile(r"^\d{4}-W\d{2}-WE$")
@@ -75,8 +90,11 @@ def _precision(times: list[TimeRef], i: int) -> str | None:
 def dates_an_aftermath(text: str, t: TimeRef, start: int, end: int | None = None) -> bool:
     """Whether the day `t` is governed by a word of what followed the event, in its own clause and
     with no verb of the event between them: just before it ("police said Thursday", "was charged
-    with murder Wednesday", "is due in court Friday") or just after it ("prosecutors on Thursday
-    charged", "on May 2 during a hearing")."""
+    with murder Wednesday", "is due in court Friday"), or right after it when nothing of the event
+    comes before ("prosecutors on Thursday charged"). `start` is where the look back stops (the
+    sentence start, or the end of a time expression before `t`, which a word before it governs)."""
+    if NAMES_THE_EVENT.match(text, t.end):
+        return False
     before = text[max(start, t.start - AFTERMATH_REACH):t.start]
     breaks = list(CLAUSE_BREAK.finditer(before))
     if breaks:
@@ -84,6 +102,8 @@ def dates_an_aftermath(text: str, t: TimeRef, start: int, end: int | None = None
     cues = list(AFTERMATH.finditer(before))
     if cues and _short_gap(before[cues[-1].end():]):
         return True
+    if EVENT_VERB.search(before):
+        return False
     after = text[t.end:min(end if end is not None else len(text), t.end + AFTERMATH_REACH)]
     if br := CLAUSE_BREAK.search(after):
         after = after[:br.start()]
@@ -124,8 +144,9 @@ def event_date_for_sentence(times: list[TimeRef], start: int, end: int,
         precision = _precision(times, i)
         if precision is None or "X" in t.value:
             continue
-        if text is not None and (dates_an_aftermath(text, t, start, end) or _after_report(t, published)
-                                 or SPAN_START.search(text, max(start, t.start - 16), t.start)):
+        look_from = max([start] + [u.end for u in times if start <= u.end <= t.start])
+        if text is not None and (dates_an_aftermath(text, t, look_from, end) or _after_report(t, published)
+                                 or NOT_EVENT_DAY.search(text, max(start, t.start - 16), t.start)):
             continue
         ranked.append((PRECISIONS.index(precision), abs(t.start - focus), i))
     if ranked:
@@ -144,11 +165,12 @@ def _dct_date(published: datetime | date | None, why: str) -> EventDate:
     return EventDate(None, None, "none", None, f"{why} and the report has no DCT")
 
 
-# How reports tell the scene of an incident without naming the act: when no sentence about the
-# event is dated, the first dated one of these is ("officers found the bodies about 10 p.m. Sunday").
+# How reports tell the scene of an incident without naming the act ("officers found the bodies
+# about 10 p.m. Sunday", "the incident happened at 2 a.m.", "a stray bullet hit a window Monday"):
+# such a sentence is about the event too.
 SCENE = re.compile(
     r"\b(?:found\s+dead|bod(?:y|ies)|discovered|discovery|responded|(?:was|were)\s+called|dispatched|"
-    r"arrived|incident|attack|happened|occurred|took\s+place)\b", re.IGNORECASE)
+    r"arrived|incident|attack|happened|occurred|took\s+place|bullets?|gun\s+(?:went|goes)\s+off)\b", re.IGNORECASE)
 # Page furniture, not the story: "Posted Monday", "Updated 5:30 PM".
 BOILERPLATE = re.compile(r"^\s*(?:posted|updated|published|last\s+updated|copyright)\b", re.IGNORECASE)
 # The story of a report is told in its first sentences; later ones drift to other cases.
@@ -156,21 +178,26 @@ MAX_EVENT_SENTENCES = 25
 
 
 def event_sentences(text: str, cue: re.Pattern[str]) -> list[tuple[int, int, tuple[int, int]]]:
-    """The sentences of `text` about the event (those `cue` finds in, page furniture left out), each
-    with the span of its first cue, in text order."""
+    """The sentences of `text` about the event (those `cue` or a word of its scene finds in, page
+    furniture left out), each with the span of its first such word, in text order."""
     found = []
     for start, end in split_sentences(text):
-        m = cue.search(text, start, end)
+        m = _about_event(text, start, end, cue)
         if m and not BOILERPLATE.match(text[start:end]):
             found.append((start, end, (m.start(), m.end())))
     return found[:MAX_EVENT_SENTENCES]
 
 
+def _about_event(text: str, start: int, end: int, cue: re.Pattern[str]) -> re.Match[str] | None:
+    return cue.search(text, start, end) or SCENE.search(text, start, end)
+
+
 def event_date_for_report(text: str, times: list[TimeRef], published: datetime | date | None,
                           cue: re.Pattern[str]) -> EventDate:
     """The date a report gives for its event: that of the first sentence about the event (found by
-    `cue`) that names a day, days of later steps passed over; else the Saturday of a weekend such a
-    sentence names ("shot over the weekend": within a day of either day of it); else the DCT."""
+    `cue` or a word of its scene) that names a day, days of later steps passed over; else the day of
+    a sentence next to one of those; else the Saturday of a weekend one of those names ("shot over
+    the weekend": within a day of either day of it); else the DCT."""
     weekend: EventDate | None = None
     for start, end, trigger in event_sentences(text, cue):
         chosen = event_date_for_sentence(times, start, end, published, trigger=trigger, text=text)
@@ -180,10 +207,6 @@ def event_date_for_report(text: str, times: list[TimeRef], published: datetime |
             weekend = chosen
     if (told := _day_next_to_event(text, times, published, cue)) is not None:
         return told
-    for start, end, trigger in event_sentences(text, SCENE):
-        chosen = event_date_for_sentence(times, start, end, published, trigger=trigger, text=text)
-        if chosen.source == "sentence" and chosen.precision == "day":
-            return chosen._replace(source="narrative", reason=f"the scene of the event: {chosen.reason}")
     if weekend is not None and weekend.value:
         saturday = _saturday(weekend.value, as_date(published))
         return EventDate(saturday, "day", "narrative", weekend.time_index,
@@ -203,10 +226,11 @@ def _saturday(weekend: str, dct: date | None) -> str:
 
 def _day_next_to_event(text: str, times: list[TimeRef], published: datetime | date | None,
                        cue: re.Pattern[str]) -> EventDate | None:
-    """The day named by a sentence right after one about the event, when none of those names it:
-    a story goes on with its own details ("At 11 p.m. Sunday, officers arrived to find ...")."""
+    """The day named by a sentence right after (else right before) one about the event, when none
+    of those names it: a story goes on with its own details ("At 11 p.m. Sunday, a neighbour heard
+    a bang.")."""
     sentences = split_sentences(text)
-    about = [i for i, (s, e) in enumerate(sentences) if cue.search(text, s, e)][:MAX_EVENT_SENTENCES]
+    about = [i for i, (s, e) in enumerate(sentences) if _about_event(text, s, e, cue)][:MAX_EVENT_SENTENCES]
     for j in [n for i in about for n in (i + 1, i - 1) if 0 <= n < len(sentences) and n not in about]:
         start, end = sentences[j]
         if BOILERPLATE.match(text[start:end]):

@@ -307,11 +307,12 @@ def resolve_bare_ago(g: Groups, ctx: Context, start: int) -> Resolution:
 
 
 def resolve_time(g: Groups, ctx: Context, start: int) -> Resolution:
-    day_word = word_key(g.get("day"))
+    day_word = word_key(g.get("day")).split(",")[0]
     d: date | None = ctx.narrative_day()
     reason = "clock time on the day last named (else the DCT's day)"
-    if g.get("mon"):
-        sub = resolve_month_day({"mon": g["mon"], "d": g["d"]}, ctx, start)
+    if g.get("mon") or g.get("mon2"):  # "3 p.m. July 5", "3 p.m. Sunday, July 5"
+        mon, dom, year = (g["mon"], g["d"], None) if g.get("mon") else (g["mon2"], g["d2"], g.get("y2"))
+        sub = resolve_month_day({"mon": mon, "d": dom, "y": year}, ctx, start)
         d = date.fromisoformat(sub.value) if sub.value and "X" not in sub.value else None
         reason = "clock time on the date given"
     elif day_word in WEEKDAYS:

@@ -243,7 +243,7 @@ RULES: tuple[Rule, ...] = (
     Rule("decades_long", _compile(rf"\b(?P<unit>{UNIT_RE})s-long\b")),
     Rule("time", _compile(
         rf"\b(?:(?P<q>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<t>{TIME_OF_DAY_RE})(?:\s+(?P<zone>{ZONE_RE})\b)?"
-        rf"(?:,?\s+(?:on\s+)?(?P<day>{FULL_WEEKDAY_RE}|today|yesterday|tomorrow|(?P<mon>{MONTH_RE})\s+(?P<d>{DAY_NUM_RE})))?(?![\w:])"), None),
+        rf"(?:,?\s+(?:on\s+)?(?P<day>{FULL_WEEKDAY_RE}(?:,\s+(?P<mon2>{MONTH_RE})\s+(?P<d2>{DAY_NUM_RE})(?:,\s+(?P<y2>{YEAR_RE})\b)?)?|today|yesterday|tomorrow|(?P<mon>{MONTH_RE})\s+(?P<d>{DAY_NUM_RE})))?(?![\w:])"), None),
     Rule("ordinal_day", _compile(r"(?<=\bon\s)the\s+(?P<d>[12]?\d(?:st|nd|rd|th)|3[01](?:st|th))\b(?!\s+(?:of\s+(?!(?:this|last|next)\s+month))?[a-z])")),
 )
 
