@@ -37,6 +37,12 @@ PLACES = [  # id, name, alternates, lat, lon, fcode, cc, admin1, admin2, populat
     (21, "Kandahar", [], 31.61, 65.71, "P.PPLA", "AF", "23", None, 390_000),
     (22, "Zabul", [], 32.1, 67.1, "A.ADM1", "AF", "28", None, 300_000),
     (23, "Tarok", [], 45.1, 20.1, "P.PPL", "RS", "VO", None, 900),
+    (24, "Is", [], 56.9, 41.0, "P.PPL", "RU", "21", None, 3_000),
+    (25, "Kashgar", ["Kash"], 39.47, 75.99, "P.PPL", "CN", "13", None, 500_000),
+    (26, "Rome", [], 41.89, 12.48, "P.PPLC", "IT", "07", None, 2_800_000),
+    (27, "Mato Grosso do Sul", [], -20.5, -54.6, "A.ADM1", "BR", "11", None, 2_600_000),
+    (28, "Mato Grosso", [], -13.0, -56.0, "A.ADM1", "BR", "14", None, 3_000_000),
+    (29, "Dourados", [], -22.22, -54.8, "P.PPLA2", "BR", "11", None, 200_000),
 ]
 
 
@@ -163,6 +169,35 @@ def test_town_without_a_homonym_in_the_province_after_its_comma_is_left_unresolv
     assert resolve_one("Farmers protested in Serbia, Missouri.", "Serbia", gaz).country == "RS"  # a list
 
 
+def test_acronyms_match_only_their_own_spelling(gaz: Gazetteer) -> None:
+    assert resolve_one("IS fighters attacked the camp.", "IS", gaz).lat is None
+    assert resolve_one("ROME (AP) - Ministers met on Monday.", "ROME", gaz).name == "Rome"
+
+
+def test_city_inside_a_longer_name_only_by_its_main_name(gaz: Gazetteer) -> None:
+    assert resolve_one("Troops entered Kash Rod district.", "Kash Rod", gaz).lat is None
+
+
+def test_country_before_a_currency_word_is_no_place(gaz: Gazetteer) -> None:
+    text = "Protesters in Lyon decried the rising US dollar rate."
+    mentions = [Mention(text.index("Lyon"), text.index("Lyon") + 4, "Lyon", "GPE"),
+                Mention(text.index("US"), text.index("US") + 2, "US", "GPE")]
+    article = Article(raw_text=text, text=text, mentions=mentions)
+    assert [t.text for t in toponym_spans(article, gaz)] == ["Lyon"]
+
+
+def test_place_mention_cut_at_a_particle_is_joined_again(gaz: Gazetteer) -> None:
+    text = "Farmers protested in Dourados, Mato Grosso do Sul, on Monday."
+    mentions = [Mention(text.index("Dourados"), text.index("Dourados") + 8, "Dourados", "GPE"),
+                Mention(text.index("Mato"), text.index("Mato") + 11, "Mato Grosso", "GPE"),
+                Mention(text.index("Sul"), text.index("Sul") + 3, "Sul", "PERSON")]
+    article = Article(raw_text=text, text=text, mentions=mentions)
+    assert [t.text for t in toponym_spans(article, gaz)] == ["Dourados", "Mato Grosso do Sul"]
+    start = text.index("Dourados")
+    assert cues_at(text, start, start + 8).qualifier == "Mato Grosso do Sul"
+    assert resolve_one(text, "Dourados", gaz).admin1 == "11"
+
+
 def test_acronyms_get_no_typo_match(gaz: Gazetteer) -> None:
     assert resolve_one("The GNA said its forces advanced.", "GNA", gaz).lat is None
 
@@ -178,6 +213,16 @@ def test_org_mention_running_on_in_or_a_bracket_leaves_the_place_to_the_recognis
     assert [t.text for t in toponym_spans(article, gaz)] == ["Lyon"]
 
 
+def test_big_city_tagged_as_organisation_after_of_is_a_place(gaz: Gazetteer) -> None:
+    text = "Doctors rallied outside the main hospital of Lyon on Friday."
+    start = text.index("Lyon")
+    article = Article(raw_text=text, text=text, mentions=[Mention(start, start + 4, "Lyon", "ORG")])
+    assert [t.text for t in toponym_spans(article, gaz)] == ["Lyon"]
+    text = "Lyon beat the visitors on Friday."  # no preposition: the club, not the city
+    article = Article(raw_text=text, text=text, mentions=[Mention(0, 4, "Lyon", "ORG")])
+    assert toponym_spans(article, gaz) == []
+
+
 def test_a_mention_with_a_comma_is_cut_before_it(gaz: Gazetteer) -> None:
     text = "Students marched in Nis, Serbia."
     article = Article(raw_text=text, text=text, mentions=[Mention(20, 31, "Nis, Serbia", "GPE")])
@@ -188,5 +233,6 @@ def test_division_names_without_their_generic_word() -> None:
     assert bare_name("Taraba State") == "Taraba"
     assert bare_name("Sabha District") == "Sabha"
     assert bare_name("Kano") is None
+    assert bare_name("Gulf Province") is None
     names = iso_subdivision_names({"NG.43": ["Taraba State"], "NG.29": ["Kano State"]})
     assert names["NG.43"] == ["Taraba"] and names["NG.29"] == ["Kano"]

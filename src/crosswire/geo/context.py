@@ -31,7 +31,8 @@ PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "sub
                         "village", "locality", "sector", "town", "outskirts", "subdistrict", "sub-district"})
 _PART_OF = re.compile(r"(\s+(?:" + "|".join(sorted(PART_WORDS)) + r"))?\s+of\s+(?:the\s+)?"
                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+[A-Z][\w'.-]*\.?){0,2})")
+_QUALIFIER = re.compile(
+    r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+(?:(?:do|da|dos|das|de|del|la)\s+)?[A-Z][\w'.-]*\.?){0,3})")
 
 # AP style and postal abbreviations of US states -> postal code (GeoNames admin1 code for the US).
 US_STATE_ABBREVIATIONS = {

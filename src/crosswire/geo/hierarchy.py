@@ -28,10 +28,13 @@ FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "sq
 
 
 def acronym(name: str) -> bool:
-    """Mostly capitals ("GNA", "J&K", "NaTaLa"): an abbreviation, not a spelled-out name."""
+    """An abbreviation, not a spelled-out name: up to four letters mostly capitals ("GNA", "J&K"), or
+    capitals inside a mixed-case word ("NaTaLa"). A dateline in capitals ("BEIRUT") is a name."""
     letters = [ch for ch in name if ch.isalpha()]
     capitals = sum(ch.isupper() for ch in letters)
-    return bool(letters) and capitals >= 2 and capitals * 2 >= len(letters)
+    if capitals < 2 or capitals * 2 < len(letters):
+        return False
+    return len(letters) <= 4 or capitals < len(letters)
 
 
 def embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
@@ -39,7 +42,8 @@ def embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
     capitalised words that is a country, division, continent or city by its main or exact name.
 
     Not for a street or square named after a city ("Baghdad Street" is not in Baghdad), and never a
-    run of articles or a generic word alone ("Al" of "Al Rahba", "Bay" of "Macuto Bay")."""
+    run of articles or a generic word alone ("Al" of "Al Rahba", "Bay" of "Macuto Bay"); a city only by
+    its main name, as alternate names hold short forms in other languages ("Kash" for Kashgar)."""
     words = name.split()
     if words and words[-1].casefold() in FACILITY_HEADS:
         return []
@@ -53,7 +57,7 @@ def embedded_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
                     or " ".join(part).casefold() in GENERIC_PLACE_WORDS:
                 continue
             found = [replace(c, match="embedded") for c in gazetteer.lookup(" ".join(part))
-                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000)
+                     if c.match in ("main", "exact") and (c.fclass != "P" or c.population >= 100_000 and c.match == "main")
                      and not (two_names and c.code not in ("PCLI", "ADM1", "CONT") and c.fclass != "P")]
             if found:
                 return found

@@ -152,8 +152,9 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     if abbreviated:
         return abbreviated
     found = gazetteer.lookup(name)
-    if acronym(name):  # "GNA" is an airport code among a town's alternate names, not the town
-        found = [c for c in found if c.match == "main" or c.code in ("PCLI", "ADM1", "CONT")]
+    if acronym(name):  # "GNA" is an airport code among a town's alternate names; "IS" is not the town Is
+        found = [c for c in found if c.name == name or c.code in ("PCLI", "ADM1", "CONT")
+                 or len(name) == 4 and c.name.casefold() == name.casefold()]  # "ROME" in a dateline
     bare = _GENERIC_SUFFIX.sub("", name)
     if not found and bare != name:
         found = gazetteer.lookup(bare)

@@ -30,7 +30,7 @@ BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "
 # Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa");
 # a spaced "on" is left out, as it joins a place to a weekday ("Lyon on Friday").
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|du|del|la|le|of|upon)[- ]|on-)?[A-Z][\w’'-]*)*")
+    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|do|da|dos|das|du|del|la|le|of|upon)[- ]|on-)?[A-Z][\w’'-]*)*")
 # Capitalised words that are never place names in running text: function words that open a sentence
 # ("On 9 May, ...", "In Gao, ...") and month names written next to a day or year ("9 May 2020").
 FUNCTION_WORDS = frozenset({
@@ -52,6 +52,12 @@ _MENTION_BREAK = re.compile(r"\s*\(|\s+(?:in|at|near)\s+")
 _ROAD_WORDS = r"\s+(?:highway|road|motorway|expressway|railway|rail line|pipeline|corridor)\b"
 _ROAD_AFTER = re.compile(r"(?:-[A-Z][\w'’]*)*" + _ROAD_WORDS, re.IGNORECASE)
 _ROAD_START = re.compile(r"-[A-Z]")
+# "the US dollar", "Lebanese pound": a country name before a currency word names the currency.
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|pounds?|euros?|rupees?|dinars?|rials?|riyals?|lira|liras|pesos?)\b",
+                             re.IGNORECASE)
+# A lowercase particle and a capitalised word after a place mention: "Mato Grosso| do Sul".
+_PARTICLE_TAIL = re.compile(r"\s+(?:do|da|dos|das|de|del|della|di|du|des|la|le|i|wa|e)\s+[A-Z][\w'’-]*")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near)\s+$")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -77,6 +83,7 @@ class PlacesStage:
 def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCandidate]:
     """Every span of the report that names a place, in text order, without overlaps."""
     mentions = [t for t in (_trimmed(m, article.text) for m in article.mentions) if t is not None]
+    mentions = _joined_across_particles(mentions, article.text, gazetteer)
     named = [t for t in mentions if t.label in PLACE_LABELS]
     countries = _named_countries(named, gazetteer)
     for tp in mentions:
@@ -88,7 +95,8 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
     return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)
-                   and not is_road_end(article.text, t.start, t.end)), key=lambda t: (t.start, -t.end))
+                   and not is_road_end(article.text, t.start, t.end)
+                   and not _CURRENCY_AFTER.match(article.text, t.end)), key=lambda t: (t.start, -t.end))
 
 
 def is_road_end(text: str, start: int, end: int) -> bool:
@@ -102,6 +110,22 @@ def nationality_hints(article: Article, gazetteer: GazetteerLike) -> list[str]:
     table: dict[str, str] = getattr(gazetteer, "demonyms", {})
     codes = (table.get(m.text.strip().casefold()) for m in article.mentions if m.label == "NORP")
     return [code for code in codes if code and len(code) == 2]
+
+
+def _joined_across_particles(mentions: list[ToponymCandidate], text: str,
+                             gazetteer: GazetteerLike) -> list[ToponymCandidate]:
+    """Place mentions a tagger cut at a lowercase particle, joined again when the gazetteer knows the
+    whole name ("Mato Grosso" + "do Sul", "Foz" + "do Iguacu"); mentions inside the join are dropped."""
+    out = list(mentions)
+    for k, tp in enumerate(mentions):
+        match = _PARTICLE_TAIL.match(text, tp.end)
+        if tp.label not in PLACE_LABELS or match is None:
+            continue
+        whole = text[tp.start:match.end()]
+        if any(c.match in ("main", "exact") for c in gazetteer.lookup(whole)):
+            out[k] = replace(tp, end=match.end(), text=whole)
+            out = [t for t in out if t is out[k] or not (tp.end <= t.start < match.end())]
+    return out
 
 
 def _blocking_part(tp: ToponymCandidate) -> tuple[int, int]:
@@ -147,6 +171,9 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     cands = gazetteer.lookup(tp.text)
     if _strong_place(cands, countries, FOCUS_MIN_POPULATION) or _enclosing_unit(text, tp.start, cands):
         return "exact"
+    after_preposition = _PREPOSITION_BEFORE.search(text[max(0, tp.start - 12):tp.start])
+    if after_preposition and any(c.match == "main" and c.population >= RECOGNISER_MIN_POPULATION for c in cands):
+        return "exact"  # "the teaching hospital of Thessaloniki": a city by its own name after "of"/"in"
     words = tp.text.split()
     looks_local = words[0].casefold() in GEO_HEADS or bool(_LOCATIVE_BEFORE.search(text[max(0, tp.start - 30):tp.start]))
     if not looks_local or not countries or len(tp.text) < 6:
