@@ -2,7 +2,7 @@
 
 import pytest
 
-from crosswire.nlp.figures_headline import headline_victim
+from crosswire.nlp.figures_headline import headline_victims
 
 
 @pytest.mark.parametrize(("text", "kind", "who"), [
@@ -13,8 +13,7 @@ from crosswire.nlp.figures_headline import headline_victim
     ("Cashier slain during robbery\n\nThe store was closed.", "killed", "Cashier"),
 ])
 def test_one_victim_in_a_headline(text, kind, who):
-    fig = headline_victim(text)
-    assert fig is not None and (fig.kind, fig.text, fig.value) == (kind, who, 1)
+    assert [(f.kind, f.text, f.value) for f in headline_victims(text)] == [(kind, who, 1)]
 
 
 @pytest.mark.parametrize("text", [
@@ -25,4 +24,9 @@ def test_one_victim_in_a_headline(text, kind, who):
     "A boy was shot in the leg on Monday.",                  # no headline line at all
 ])
 def test_not_one_victim_headline(text):
-    assert headline_victim(text) is None
+    assert headline_victims(text) == []
+
+
+def test_each_clause_of_a_headline_tells_its_victim():
+    text = "Clerk killed, customer wounded in store robbery\n\nPolice are looking for two men."
+    assert [(f.kind, f.text) for f in headline_victims(text)] == [("killed", "Clerk"), ("injured", "customer")]

@@ -129,3 +129,13 @@ def test_a_threat_to_kill_oneself_is_no_death(stage):
 def test_the_killer_alone_is_one_death(stage):
     text = "A man wounded his neighbour and her son before killing himself."
     assert sorted(top_level(stage, text)) == [("injured", 2), ("killed", 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two other people were shot and wounded.", [("injured", 2)]),
+    ("The other three men have non-life threatening injuries.", [("injured", 3)]),
+    ("Her cousin Lena Park, 15, suffered a grazing wound to her hand.", [("injured", 1)]),
+    ("Image 3 of 7: Four people were shot and wounded outside the club.", [("injured", 4)]),
+])
+def test_wounds_ages_and_gallery_counters(stage, text, expected):
+    assert [f for f in top_level(stage, text) if f[0] in ("killed", "injured")] == expected

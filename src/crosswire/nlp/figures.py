@@ -5,7 +5,10 @@ and types them from the dependency parse: the noun the number counts ("20 civili
 that governs it ("were killed", "killing 20", "death toll rose to 30") and adjectives on it
 ("727 dead"). Breakdowns after a colon or "including" point at their total (`part_of`), and a
 `figure.sum_mismatch` note is added when a colon breakdown does not add up. Ages, years, times,
-money, percentages, street and phone numbers are not counts of people.
+money, percentages, street and phone numbers are not counts of people, and a count under 'could have'
+is not a toll. People told without a number ('a man was shot dead', a headline's 'Teen Shot In Park')
+come from `figures_victims`; sums a report implies ('a man and a woman were killed', 'killed two people
+before killing himself') from `figures_totals`; the typing shared by all of them is `figures_typing`.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Figure, Note
 from .attribution import article_doc, find_claims, source_for_span
+from .figures_totals import add_joined_totals, add_self_killings
 from .figures_typing import ADJ_KIND, NOUN_KIND, PEOPLE_NOUNS, SHOT, VERB_KIND, group_of, is_people, kind_for
-from .figures_victims import add_joined_totals, add_self_killings, singular_victims
+from .figures_victims import singular_victims
 from .numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -159,7 +163,15 @@ def _is_excluded(q: Quantity, doc: Doc) -> bool:
         return True
     if not q.words and q.value is not None and 1800 <= q.value <= 2100 and re.fullmatch(r"\d{4}", q.text):
         return True
+    if re.search(r"[A-Z][\w'’-]+,\s*$", text[max(0, q.start - 30):q.start]) and re.match(r"\s*,", text[q.end:]) \
+            and re.fullmatch(r"\d{1,3}", q.text):
+        return True  # an age set off after a name: "Ana Ruiz, 15, was hit"
+    if GALLERY_COUNTER.search(text[max(0, q.start - 20):q.start]):
+        return True  # "Image 4 of 5" in a photo gallery
     return False
+
+
+GALLERY_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|page)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
 
 
 def _anchor_token(q: Quantity, doc: Doc) -> Token | None:

@@ -21,7 +21,7 @@ NOT_ONE = {"people", "men", "police", "policemen", "others", "other", "staff", "
 KILLED_WORDS = {"killed", "slain", "dies", "died", "dead", "murdered"}
 INJURED_WORDS = {"wounded", "injured", "hurt"}
 HEADLINE_VICTIM = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?P<subject>(?:[\w'.-]+\s+){0,2}?(?:\d+|[a-z]+)[- ]year[- ]old(?:\s+[a-z]+)?"
+    r"(?:(?:a|an|the)\s+)?(?P<subject>(?:[\w'.-]+\s+){0,2}?(?:\d+|[a-z]+)[- ]year[- ]old(?:\s+[a-z]+)?"
     r"|(?:[\w'.-]+\s+){0,2}?[a-z]+)(?:,\s*\d+,)?\s+"
     r"(?:(?:is|was|has\s+been|gets|got)\s+)?(?P<adverbs>(?:(?:fatally|mortally|accidentally|critically|"
     r"seriously|reportedly)\s+)*)(?P<what>shot|killed|slain|dies|died|dead|murdered|wounded|injured|hurt)"
@@ -29,12 +29,19 @@ HEADLINE_VICTIM = re.compile(
     re.IGNORECASE)
 
 
-def headline_victim(text: str) -> Figure | None:
-    """A figure of 1 for the one person a headline says was killed, hurt or shot; None when it says none."""
+def headline_victims(text: str) -> list[Figure]:
+    """A figure of 1 for each person a headline says was killed, hurt or shot, in each of its clauses
+    ('Man killed, boy injured in drive-by'); none when the first line is no headline."""
     first = text.split("\n", 1)[0]
     if "\n" not in text or len(first) > HEADLINE_MAX:
-        return None
-    m = HEADLINE_VICTIM.match(first)
+        return []
+    starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+", first)]
+    figures = [f for start in starts if (f := _clause_victim(first, start)) is not None]
+    return [f for i, f in enumerate(figures) if all(f.start >= g.end for g in figures[:i])]
+
+
+def _clause_victim(line: str, start: int) -> Figure | None:
+    m = HEADLINE_VICTIM.match(line, start)
     if m is None or not _names_one_person(m.group("subject")):
         return None
     what = m.group("what").lower()
@@ -45,8 +52,8 @@ def headline_victim(text: str) -> Figure | None:
         kind = "injured"
     else:
         kind = SHOT
-    start, end = m.span("subject")
-    return Figure(start=start, end=end, text=first[start:end], value=1, low=1, high=1, kind=kind)
+    begin, end = m.span("subject")
+    return Figure(start=begin, end=end, text=line[begin:end], value=1, low=1, high=1, kind=kind)
 
 
 def _names_one_person(subject: str) -> bool:

@@ -124,6 +124,8 @@ def _kind_of_verb(head: Token, tok: Token) -> str | None:
         return "killed"  # "fatally wounded", "mortally injured"
     if lemma in VERB_KIND and not (lemma == "claim" and tok.dep_ != "dobj"):
         return VERB_KIND[lemma]
+    if lemma in WOUND_VERBS and tok.dep_ == "nsubj":
+        return wound_object_kind(head)
     if lemma in ("rise", "climb", "reach", "increase", "stand", "jump", "hit", "be", "put") or head.pos_ == "ADP":
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lemma_.lower() == "toll":
@@ -139,10 +141,33 @@ def _shoot_kind(verb: Token, tok: Token) -> str | None:
     if tok.dep_ == "nsubj" and not any(c.dep_ == "auxpass" or c.lemma_ == "get" for c in verb.children):
         return None  # "two gunmen shot ..." counts the shooters
     killed = _oprd_kind(verb)
-    return killed if killed == "killed" else SHOT
+    if killed == "killed":
+        return killed
+    if any(c.dep_ == "conj" and VERB_KIND.get(c.lemma_.lower()) == "injured" for c in verb.children):
+        return "injured"  # "were shot and wounded": the report says they survived
+    return SHOT
 
 
 SHOT = "shot"
+
+
+WOUND_VERBS = {"suffer", "sustain", "receive", "have"}
+WOUND_NOUNS = {"wound", "injury"}
+
+
+SURVIVED_WOUND = {"minor", "non", "critical", "serious", "stable", "superficial", "graze", "grazing"}
+
+
+def wound_object_kind(verb: Token) -> str | None:
+    """'three men have non-life-threatening injuries' = injured; a fatal wound = killed; a bare 'had
+    gunshot wounds' = shot, since the dead are described so too; no wound for its object says nothing."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS]
+    if not objects:
+        return None
+    words = {t.lower_ for t in objects[0].subtree}
+    if words & {"fatal", "deadly", "mortal"}:
+        return "killed"
+    return "injured" if words & SURVIVED_WOUND else SHOT
 
 
 def _oprd_kind(verb: Token) -> str | None:
