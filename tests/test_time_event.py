@@ -136,3 +136,10 @@ def test_a_clock_time_with_weekday_and_date_is_one_time_on_that_date() -> None:
     assert (t.text, t.type, t.value) == ("just after 3 a.m. Sunday, July 7, 2024", "TIME", "2024-07-07T03:00")
     (u,) = find_times("Deputies came at 4 p.m. Monday, Nov. 25 to a house.", DCT)
     assert (u.type, u.value) == ("TIME", "2024-11-25T16:00")
+
+
+def test_a_date_the_report_opens_with_is_its_dateline() -> None:
+    text = "(12/05/24) - A courier was shot Monday near a depot."
+    assert _report_date(text).value == "2024-12-02"
+    undated_event = "(12/04/24) - A courier was shot near a depot."
+    assert _report_date(undated_event).source == "dct"

@@ -56,6 +56,9 @@ AFTERMATH_GAP_WORDS = 4
 NOT_EVENT_DAY = re.compile(
     r"(?:\b(?:since|through|until|till|as\s+of)\s+(?:on\s+|early\s+|late\s+)?"
     r"|\b(?:posted|updated|published|created|modified)\s*(?:on|at)?\s*:?\s*)$", re.IGNORECASE)
+# A date the text opens with ("(09/15/16) - Police said ...", "May 6, 2024 10:52 AM ROME") is the
+# report's dateline, not the day of its event.
+DATELINE = re.compile(r"\s*\(?")
 # How `timex_resolve` says a clock time took the day last named, else the DCT's.
 BARE_CLOCK = "clock time on the day last named"
 WEEKEND = re.compile(r"^\d{4}-W\d{2}-WE$")
@@ -146,7 +149,8 @@ def event_date_for_sentence(times: list[TimeRef], start: int, end: int,
             continue
         look_from = max([start] + [u.end for u in times if start <= u.end <= t.start])
         if text is not None and (dates_an_aftermath(text, t, look_from, end) or _after_report(t, published)
-                                 or NOT_EVENT_DAY.search(text, max(start, t.start - 16), t.start)):
+                                 or NOT_EVENT_DAY.search(text, max(start, t.start - 16), t.start)
+                                 or DATELINE.fullmatch(text, 0, t.start)):
             continue
         ranked.append((PRECISIONS.index(precision), abs(t.start - focus), i))
     if ranked:
