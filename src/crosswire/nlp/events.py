@@ -17,10 +17,11 @@ from ..model import Article, EventMention, Span
 from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
 from .event_place import place_for
-from .events_actors import acled_actor, country_name, find_actors, table_actor
+from .events_actors import acled_actor, country_name, find_actors, table_actor, territory_sides
+from .events_news import intended_capture
 from .events_protest import intervention_cues, violent_protest_cues
 from .events_rules import type_sentence
-from .events_triggers import Typing
+from .events_triggers import Typing, trigger_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -41,12 +42,9 @@ class EventsStage:
 
     def __call__(self, article: Article) -> Article:
         doc = article_doc(article, self.resources)
-        country = main_country(article)
-        events: list[EventMention] = []
-        for sent in doc.sents:
-            typing = type_sentence(sent, self.lexicon)
-            if typing is not None:
-                events.append(self._event(article, sent, typing, country))
+        typed = [(sent, typing) for sent in doc.sents if (typing := type_sentence(sent, self.lexicon)) is not None]
+        country = main_country(article, [(sent.start_char, sent.end_char) for sent, _ in typed])
+        events = [self._event(article, sent, typing, country) for sent, typing in typed]
         attach_following_fatalities(article, events)
         refine_protests(article, events, doc)
         refine_gang_victims(article, events, doc)
@@ -63,11 +61,13 @@ class EventsStage:
         trig = typing.trigger
         start, end = trig.tokens[0].idx, trig.head.idx + len(trig.head)
         actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
+        if typing.sub_event_type.endswith("territory"):
+            actor1, actor2 = territory_sides(sent, trig, typing.sub_event_type, actor1, actor2)
         ev = EventMention(start=start, end=end, text=article.text[start:end], event_type=typing.event_type,
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
                           actor1=self._actor_name(actor1, country), actor2=self._actor_name(actor2, country))
         ev.evidence = [Span(sent.start_char, sent.end_char)]
-        ev.place = place_for(article, sent.start_char, sent.end_char)
+        ev.place = place_for(article, *_place_window(article, sent, trig))
         ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
         ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char)
         ev.modality, ev.negated = modality_of(trig, sent)
@@ -79,6 +79,22 @@ class EventsStage:
         return ev
 
 
+TERRITORY_CLASSES = {"capture", "regain", "withdraw", "seize"}
+
+
+def _place_window(article: Article, sent: SpacySpan, trig: Trigger) -> tuple[int, int]:
+    """Where to look for the event's place: for a place changing hands, the trigger verb's own clause when
+    it names a resolved place ('pressed towards X, a day after the army withdrew from Y': Y); else the
+    whole sentence."""
+    verb = trigger_verb(trig)
+    clause = list(verb.subtree) if verb.pos_ in ("VERB", "AUX") and trig.cls in TERRITORY_CLASSES else []
+    if clause:
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        if any(start <= p.start < end and p.lat is not None for p in article.places):
+            return start, end
+    return sent.start_char, sent.end_char
+
+
 def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
     """happened | failed | planned | threatened | denied, and whether the trigger is negated."""
     head = trig.head
@@ -87,14 +103,14 @@ def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
     chain = [head, *list(head.ancestors)[:3]]
     lemmas = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for t in chain for c in t.children
                                                   if c.dep_ in ("aux", "xcomp", "advmod")}
-    if lemmas & lex.FAILED_CUES or any(t.lemma_.lower() in ("repel", "repulse", "foil", "thwart") for t in sent
-                                       if trig.cls in ("capture", "regain")):
+    if lemmas & lex.FAILED_CUES or any(t.lemma_.lower() in ("repel", "repulse", "foil", "thwart")
+                                       and head in t.subtree for t in sent if trig.cls in ("capture", "regain")):
         return "failed", negated
     if lemmas & lex.THREAT_CUES:
         return "threatened", negated
     if lemmas & {"deny"}:
         return "denied", negated
-    if lemmas & lex.PLANNED_CUES:
+    if lemmas & lex.PLANNED_CUES or trig.cls in ("capture", "regain", "seize") and intended_capture(trig):
         return "planned", negated
     return "happened", negated
 
@@ -104,15 +120,33 @@ def _cue_for(article: Article, start: int, end: int) -> str | None:
     return min(covering, key=lambda c: c.end - c.start).cue if covering else None
 
 
-def main_country(article: Article) -> str | None:
-    """The country most places of the report resolve to, as an ACLED-style name."""
-    codes = Counter(p.country for p in article.places if p.country)
+# Words after a place name that make it an origin or a currency, not where anything happened
+# ('a Britain-based monitor', 'a US-made rifle', 'the US dollar').
+ORIGIN_SUFFIXES = ("-based", "-made", "-born", "-built", "-funded", "-registered", "-headquartered", "-listed")
+CURRENCY_WORDS = {"dollar", "dollars", "pound", "pounds", "euro", "euros", "rouble", "roubles", "ruble", "lira",
+                  "yuan", "yen", "rupee", "rupees", "franc", "francs", "dinar", "dinars", "riyal", "shekel"}
+
+
+def main_country(article: Article, spans: list[tuple[int, int]] | None = None) -> str | None:
+    """The country the report's events happen in, as an ACLED-style name: the most common country among
+    the report's places, a place in an event sentence (`spans`) counting twice; origin and currency
+    mentions ('Britain-based', 'US-made', 'US dollar') never count."""
+    places = [p for p in article.places if p.country and not _origin_mention(article.text, p.end)]
+    codes = Counter(p.country for p in places)
+    codes.update(p.country for p in places if any(a <= p.start < b for a, b in spans or ()))  # count twice
     return country_name(codes.most_common(1)[0][0]) if codes else None
+
+
+def _origin_mention(text: str, end: int) -> bool:
+    after = text[end:end + 16].lower()
+    words = after.split(maxsplit=1)
+    return after.startswith(ORIGIN_SUFFIXES) or bool(words) and words[0].strip(".,;") in CURRENCY_WORDS
 
 
 def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
     """The DATE TimeRef nearest the trigger in the sentence, else publication date (precision 'published')."""
-    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE" and t.value]
+    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE" and t.value
+             and not _bound_of_span(article.text, t.start)]
     if dates:
         i = min(dates, key=lambda j: abs(article.times[j].start - anchor))
         return i, article.times[i].value, article.times[i].precision
@@ -124,6 +158,15 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     if article.published is not None:
         return None, article.published.date().isoformat(), "published"
     return None, None, None
+
+
+# Words before a date that make it the bound of a span, not the day of the event ('the first strikes since 2016').
+SPAN_BOUND_WORDS = ("since", "until", "till")
+
+
+def _bound_of_span(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in SPAN_BOUND_WORDS
 
 
 def fatalities_in(article: Article, start: int, end: int) -> int | None:
@@ -153,7 +196,7 @@ def refine_protests(article: Article, events: list[EventMention], doc: Any) -> N
             continue
         after = doc.char_span(ev.evidence[0].end, _protest_window_end(article, events, i), alignment_mode="contract")
         tokens = list(after) if after is not None else []
-        country = main_country(article)
+        country = main_country(article, [(e.evidence[0].start, e.evidence[0].end) for e in events if e.evidence])
         if violent_protest_cues(tokens):
             ev.event_type, ev.sub_event_type = "Riots", "Violent demonstration"
             ev.actor1 = acled_actor("rioters", country)

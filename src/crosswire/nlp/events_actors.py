@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .events_actor_checks import actor_head
 from .events_lexicon import (
     ARMED_NOUNS,
     CIVILIAN_NOUNS,
@@ -84,6 +85,8 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
     named = _named_part(phrase)
     if named:
         return named
+    if _proper_name_with_of(phrase):
+        return phrase  # 'Army of Free Men', 'Party of God': a group's own name
     words = [w.strip(".,'\"()").lower() for w in phrase.split()]
     words = [{"governmental": "government", "pro-government": "government"}.get(w, w) for w in words]
     if set(words) & {"criminal", "gang", "cartel"} and words[-1] in PERSON_NOUNS | {"group", "groups", "member"}:
@@ -141,7 +144,8 @@ def _named_part(phrase: str) -> str | None:
     if len(words) < 2 or words[-1].lower() not in MEMBER_NOUNS:
         return None
     named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in COUNTRY_ADJECTIVES
-             and w.lower() not in ("the", "a", "an", "unknown", "unidentified", "armed")]
+             and w.lower() not in ("the", "a", "an", "unknown", "unidentified", "armed")
+             and w.lower() not in NON_STATE_WORDS]  # 'Militia fighters' at a sentence start names no group
     return " ".join(named) if named and len(named) == len(words) - 1 else None
 
 
@@ -156,6 +160,8 @@ def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tupl
         actor1, actor2 = pair
     if actor2 is None and event_type in ("Explosions/Remote violence", "Battles"):
         actor2 = _harmed(sent, head)  # 'shells fired by X injured two health workers'
+        if event_type == "Battles" and (acled_actor(actor2, None) or "").startswith("Civilians"):
+            actor2 = None  # a battle's toll of bystanders: civilians are no side of it
     if actor1 is None and event_type in ("Explosions/Remote violence", "Battles"):
         actor1 = _armed_subject(sent, actor2)  # '... were killed when militants fired on their vehicle'
     if event_type == "Protests":
@@ -185,11 +191,19 @@ def _self_agent(head: Token) -> str | None:
 def _armed_subject(sent: SpacySpan, other: str | None) -> str | None:
     """The first armed subject of any verb in the sentence, other than the second actor."""
     for tok in sent:
-        if tok.dep_ == "nsubj" and (tok.lemma_.lower() in ARMED_NOUNS or tok.ent_type_ == "ORG"):
+        if tok.dep_ == "nsubj" and (tok.lemma_.lower() in ARMED_NOUNS or tok.ent_type_ == "ORG") \
+                and not _source_of_report(tok):
             phrase = _phrase(tok)
-            if phrase != other:
+            if phrase and phrase != other:
                 return phrase
     return None
+
+
+def _source_of_report(tok: Token) -> bool:
+    """'the monitoring group said ...': the subject of a reporting verb is a source, unless the verb tells what
+    the subject itself did ('forces claimed to have shelled')."""
+    verb = tok.head
+    return verb.lemma_.lower() in REPORTING_VERBS and not any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _harmed(sent: SpacySpan, head: Token) -> str | None:
@@ -218,11 +232,20 @@ def _state_force(sent: SpacySpan, default: str | None = "police") -> str | None:
     return default
 
 
-def _phrase(tok: Token) -> str:
-    """A short noun phrase for a token: its compounds and adjectives, no clauses."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    start = min([tok.i] + [c.i for c in left])
-    return tok.doc[start:tok.i + 1].text
+def _phrase(tok: Token) -> str | None:
+    """A short noun phrase for the actor a token names (its compounds and adjectives, no clauses), or None
+    when the token names no actor: a place, a time, a number, an event, a person's name (`actor_head`)."""
+    head = actor_head(tok)
+    if head is None:
+        return None
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    start = min([head.i] + [c.i for c in left])
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG", "NORP")), None)
+    if ent is not None and head.pos_ == "PROPN":  # a group's whole name ('Northern Liberation Front')
+        return ent[int(ent[0].lower_ == "the"):].text
+    while start < head.i and "\n" in head.doc[start:head.i].text:  # a headline or dateline run into the text
+        start += 1
+    return head.doc[start:head.i + 1].text
 
 
 def _agent(head: Token) -> str | None:
@@ -276,8 +299,10 @@ def _patient(head: Token) -> str | None:
     """Who the act was done to: its object or passive subject (not the weapon fired), else 'against/on/
     with/at X'; 'the positions of X' stands for X."""
     for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in NON_ACTORS:
-            return _phrase(_holder(c))
+        found = _phrase(_holder(c)) if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in NON_ACTORS \
+            else None
+        if found:
+            return found
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "at")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.lemma_.lower() not in NON_ACTORS \
@@ -307,5 +332,55 @@ def _between_pair(head: Token) -> tuple[str, str] | None:
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         conj = next((g for g in pobj.children if g.dep_ == "conj"), None) if pobj is not None else None
         if pobj is not None and conj is not None:
-            return _phrase(pobj), _phrase(conj)
+            first, second = _phrase(pobj), _phrase(conj)
+            if first and second:
+                return first, second
+    return None
+
+
+# Verbs whose subject is a source, not a party ('the monitoring group said', 'the agency put the toll at').
+REPORTING_VERBS = {"say", "report", "tell", "add", "claim", "state", "announce", "confirm", "note", "estimate",
+                   "count", "document", "record", "quote", "cite", "describe", "accuse", "warn", "put"}
+# Head nouns of a non-state armed side.
+NON_STATE_NOUNS = {"rebel", "insurgent", "militant", "fighter", "jihadist", "militia", "separatist", "guerrilla",
+                   "guerilla", "militiaman", "faction", "insurgency", "opposition"}
+
+
+def territory_sides(sent: SpacySpan, trig: Any, sub: str, actor1: str | None,
+                    actor2: str | None) -> tuple[str | None, str | None]:
+    """Who took a place and from whom. The army that withdrew, or a state force read as the taker of a
+    non-state takeover, is the side that lost it; the taker is then the non-state side the sentence names.
+    'X fell to Y': Y took it (the subject is the place)."""
+    if trig.entry.phrase == ("fall",):
+        to = [g for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+              for g in c.children if g.dep_ == "pobj"]
+        return (_phrase(to[0]) if to else None), None
+    if sub.startswith("Non-state") and (trig.cls == "withdraw" or _is_state_phrase(actor1)):
+        return _non_state_side(sent), actor1
+    return actor1, actor2
+
+
+def _proper_name_with_of(phrase: str) -> bool:
+    words = phrase.split()
+    if "of" not in words[1:-1]:
+        return False
+    return all(w[:1].isupper() for w in words if w not in ("of", "the", "and", "for"))
+
+
+def _is_state_phrase(phrase: str | None) -> bool:
+    if phrase and _proper_name_with_of(phrase):
+        return False  # a group's own name ('Army of Free Men')
+    words = {w.strip(".,'\"").lower().rstrip("s") for w in (phrase or "").split()}
+    return bool(words & (STATE_NOUNS | {"government"})) and not words & NON_STATE_WORDS
+
+
+def _non_state_side(sent: SpacySpan) -> str | None:
+    """The first non-state armed group the sentence names ('Rebel forces led by X', 'insurgents')."""
+    for tok in sent:
+        if tok.lemma_.lower() not in NON_STATE_NOUNS:
+            continue
+        noun = tok.head if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" else tok
+        phrase = _phrase(noun)
+        if phrase:
+            return phrase
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import events_lexicon as lex
+from .events_news import fought_over, is_armed_strike, strike_from_air, toll_of_fighting
 from .events_protest import rule_protest
 from .events_sides import (
     civilians_clash,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 def type_sentence(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEntry]) -> Typing | None:
     """The ACLED typing of a sentence's main event, or None when it tells no event."""
-    triggers = [t for t in find_triggers(sent, lexicon) if not is_negligible(t)]
+    triggers = [armed_strike_sense(t, sent) for t in find_triggers(sent, lexicon) if not is_negligible(t)]
     if not triggers:
         return None
     strong = [t for t in triggers if not t.entry.weak]
@@ -37,6 +38,19 @@ def type_sentence(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEnt
         if typing is not None:
             return typing
     return None
+
+
+def armed_strike_sense(trig: Trigger, sent: SpacySpan) -> Trigger:
+    """'strike' told of forces or aircraft ('troops struck rocket launchers') is an attack from afar, typed as
+    an air strike unless only missiles or shells are named; a labour strike keeps its protest entry."""
+    if not is_armed_strike(trig):
+        return trig
+    if strike_from_air(sent):
+        entry = lex.TriggerEntry(trig.entry.phrase, "air", "Explosions/Remote violence", "Air/drone strike", "ASSAULT")
+    else:
+        entry = lex.TriggerEntry(trig.entry.phrase, "shell", "Explosions/Remote violence",
+                                 "Shelling/artillery/missile attack", "ASSAULT")
+    return Trigger(entry, trig.tokens)
 
 
 def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:
@@ -59,6 +73,11 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     attack = pick(strong, "attack") or pick(triggers, "attack")
     if clash is not None and (attack is None or not victims_civilian(attack, sent) or clash.head.i < attack.head.i):
         return typed(clash, reason="armed clash trigger")
+    fight = clash or pick(triggers, "clash")
+    if fight is not None and attack is not None and toll_of_fighting(fight, attack):
+        return typed(fight, "Battles", "Armed clash", "FIGHT", "toll of the fighting")
+    if attack is not None and fought_over(attack, sent) and not victims_civilian(attack, sent):
+        return typed(attack, "Battles", "Armed clash", "FIGHT", "attack on a side's ground, fighting told")
     if attack is None:
         return None
     if mob_perpetrator(attack):

@@ -73,12 +73,20 @@ def _takes_territory(trig: Trigger) -> bool:
     return any(o.lemma_.lower() in lex.TERRITORY_OBJECTS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 
+# Words that make 'forces' or 'troops' a non-state side's, and non-state fighters themselves.
+NON_STATE_MODIFIERS = {"rebel", "opposition", "insurgent", "separatist", "militia", "jihadist", "militant",
+                       "resistance", "guerrilla", "islamist", "fighter"}
+
+
 def _actor_is_state(trig: Trigger) -> bool | None:
     """Whether the trigger's subject is the state's forces; a pronoun subject ('the army said it had withdrawn')
     stands for the subject of the clause it is reported in. None when there is no subject."""
     subj = subject_of(trigger_verb(trig))
     if subj is None:
         return None
+    own = {subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.lefts}
+    if own & NON_STATE_MODIFIERS:
+        return False  # 'rebel forces', 'opposition troops'
     words = {t.lemma_.lower() for t in subj.subtree}
     if words & (lex.STATE_NOUNS | {"government"}):
         return True

@@ -79,6 +79,9 @@ def is_negligible(trig: Trigger) -> bool:
         return True
     if trig.entry.phrase in (("march",),) and tok.ent_type_ == "DATE":
         return True
+    if tok.lemma_.lower() == "fire" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in ("line", "field", "arc"):
+        return True  # 'a clear line of fire over the city': a vantage, not a shot fired
     if trig.entry.phrase in RESTRICTION_NOUNS and tok.pos_ == "NOUN" \
             and tok.head.lemma_.lower() not in DECLARE_VERBS:
         return True  # 'during the lockdown', 'violating the curfew': the setting, not a new restriction
