@@ -124,8 +124,6 @@ def _kind_of_verb(head: Token, tok: Token) -> str | None:
         return "killed"  # "fatally wounded", "mortally injured"
     if lemma in VERB_KIND and not (lemma == "claim" and tok.dep_ != "dobj"):
         return VERB_KIND[lemma]
-    if lemma in WOUND_VERBS and tok.dep_ == "nsubj":
-        return wound_object_kind(head)
     if lemma in ("rise", "climb", "reach", "increase", "stand", "jump", "hit", "be", "put") or head.pos_ == "ADP":
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lemma_.lower() == "toll":
@@ -159,8 +157,9 @@ SURVIVED_WOUND = {"minor", "non", "critical", "serious", "stable", "superficial"
 
 
 def wound_object_kind(verb: Token) -> str | None:
-    """'three men have non-life-threatening injuries' = injured; a fatal wound = killed; a bare 'had
-    gunshot wounds' = shot, since the dead are described so too; no wound for its object says nothing."""
+    """For one victim told by a wound ('a man suffered minor injuries' = injured): a fatal wound = killed; a
+    bare 'had gunshot wounds' = shot, since the dead are described so too; no wound as object says nothing.
+    Numbered counts do not use it: 'all five had gunshot wounds' mostly describes the dead."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS]
     if not objects:
         return None
