@@ -2,9 +2,10 @@
 
 For a seeded sample of incidents with at least two documents, every document is run through the
 per-report stages up to figures; a document states a killed (injured) count when it has a top-level
-figure of that kind (the largest one). The incident's count is the figure most documents state
-(ties to the smaller); an incident with no stated figure counts as 0. Scored exact against GVA's
-`num_killed` / `num_injured`.
+figure of that kind (the largest one). The incident's counts come from the product's reconciliation
+(`crosswire.link.counts.incident_counts`): the figure most documents state (ties to the smaller), with the
+injured figure of a report written before some of the deaths set aside; an incident with no stated figure
+counts as 0. Scored exact against GVA's `num_killed` / `num_injured`.
 """
 
 from __future__ import annotations
@@ -44,17 +45,9 @@ def stated(article: Any, kind: str) -> int | None:
     return max(values) if values else None
 
 
-def consensus(values: list[int | None]) -> int:
-    """The value most documents state (ties to the smaller); 0 when none states one."""
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return 0
-    best = max(counts.values())
-    return min(v for v, c in counts.items() if c == best)
-
-
 def run(data: Path, limit: int | None = None) -> dict[str, float]:
     """killed_exact, injured_exact, both_exact over the sampled incidents."""
+    from crosswire.link.counts import StatedCounts, incident_counts
     from crosswire.model import Article
     from crosswire.nlp.annotate import AnnotateStage
     from crosswire.nlp.attribution import AttributionStage
@@ -66,16 +59,16 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     hits = Counter()
     sample = sample_incidents(data, DEFAULT_LIMIT if limit is None else limit)
     for incident, documents in sample:
-        killed, injured = [], []
+        stated_counts = []
         for doc in documents:
             text = f"{doc.get('title') or ''}\n\n{doc.get('content') or ''}".strip()
             article = Article(raw_text=text, text=text, id=str(doc["doc_id"]))
             for stage in stages:
                 article = stage(article)
-            killed.append(stated(article, "killed"))
-            injured.append(stated(article, "injured"))
-        k_ok = consensus(killed) == int(incident["num_killed"])
-        i_ok = consensus(injured) == int(incident["num_injured"])
+            stated_counts.append(StatedCounts(stated(article, "killed"), stated(article, "injured")))
+        killed, injured = incident_counts(stated_counts)
+        k_ok = killed == int(incident["num_killed"])
+        i_ok = injured == int(incident["num_injured"])
         hits["killed"] += k_ok
         hits["injured"] += i_ok
         hits["both"] += k_ok and i_ok
