@@ -219,3 +219,17 @@ def test_date_after_since_is_no_event_date(stage):
     article.times = [TimeRef(start=at, end=at + 4, text="2016", type="DATE", value="2016", precision="year")]
     ev = stage(article).events[0]
     assert ev.date == "2024-03-02"
+
+
+
+def test_event_day_preferred_to_the_day_it_was_announced() -> None:
+    from datetime import UTC, datetime
+
+    from crosswire.resources import Resources
+    from crosswire.stages import build_pipeline
+
+    text = ("Gunmen attack checkpoint\n\nPolice said on Friday that gunmen attacked a checkpoint on Wednesday, "
+            "killing two officers.")
+    article = build_pipeline(Resources())(Article(raw_text=text, published=datetime(2024, 3, 8, tzinfo=UTC)))
+    dated = [e for e in article.events if e.event_type == "Battles" or e.fatalities]
+    assert dated and {e.date for e in dated} == {"2024-03-06"}

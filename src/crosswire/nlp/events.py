@@ -22,6 +22,7 @@ from .events_news import intended_capture
 from .events_protest import intervention_cues, violent_protest_cues
 from .events_rules import type_sentence
 from .events_triggers import Typing, trigger_verb
+from .timex_event import dates_an_aftermath
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -144,9 +145,17 @@ def _origin_mention(text: str, end: int) -> bool:
 
 
 def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
-    """The DATE TimeRef nearest the trigger in the sentence, else publication date (precision 'published')."""
-    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE" and t.value
-             and not _bound_of_span(article.text, t.start)]
+    """The DATE TimeRef nearest the trigger in the sentence, else publication date (precision 'published').
+
+    References that name no period ("now", "recently") and bounds of spans ("since 2016") are passed
+    over, and days that date a later step ("police said Thursday", "was charged Friday") only count
+    when the sentence names no other day."""
+    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE"
+             and t.value and t.value[:1].isdigit() and not _bound_of_span(article.text, t.start)]
+    # Prefer the event's own day to the day of a statement about it; a statement's day is still better
+    # than none (wire copy often dates the event by the day it was announced).
+    own = [i for i in dates if not dates_an_aftermath(article.text, article.times[i], start, end)]
+    dates = own or dates
     if dates:
         i = min(dates, key=lambda j: abs(article.times[j].start - anchor))
         return i, article.times[i].value, article.times[i].precision
