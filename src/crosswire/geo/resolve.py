@@ -119,15 +119,20 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
     for cc in country_hints:
         context.weights[cc] = context.weights.get(cc, 0.0) + HINT_WEIGHT
     for i, tp in enumerate(tops):
-        if not pools[i] and _fuzzy_allowed(tp) and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
+        if not pools[i] and _fuzzy_allowed(tp, text) and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
             pools[i] = gazetteer.fuzzy(_clean(tp.text), frozenset(c for c in context.focus if c))
     return [_place(tp, pools[i], cues[i], context, i, gazetteer) for i, tp in enumerate(tops)]
 
 
-def _fuzzy_allowed(tp: ToponymCandidate) -> bool:
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _fuzzy_allowed(tp: ToponymCandidate, text: str) -> bool:
     """Typo matching for names a tagger called a place, but not for acronyms ("GNA", "NaTaLa"), whose
-    letters are no misspelling of a town's name."""
-    return tp.fuzzy_ok and not acronym(_clean(tp.text))
+    letters are no misspelling of a town's name, nor for names after "the": English names towns without
+    an article, so "the Euphrates" or "the Sahel" is a river or region, never a typo of a town."""
+    after_article = bool(_LEADING.match(tp.text) or _ARTICLE_BEFORE.search(text[max(0, tp.start - 8):tp.start]))
+    return tp.fuzzy_ok and not acronym(_clean(tp.text)) and not after_article
 
 
 def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:

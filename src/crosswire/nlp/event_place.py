@@ -6,6 +6,8 @@ Kept apart from the typing rules in `events.py`: choosing among the resolved pla
 
 from __future__ import annotations
 
+import re
+
 from ..model import Article, Place
 
 # Below this the resolver only found a doubtful typo match ("Kondengui" for "Kompienga"): a place it
@@ -23,12 +25,31 @@ def place_rank(place: Place) -> int:
     return 1 if "ADM1" in code else 3
 
 
+# "the Britain-based monitor", "a London-headquartered charity", "an NGO based in Britain": the place
+# is where an organisation sits, said to describe it, never where the event of the sentence happened.
+_HOME_AFTER = re.compile(r"\s*-\s*(?:based|headquartered)\b", re.IGNORECASE)
+_ORGANISATION_NOUNS = ("NGO", "group", "monitor", "organi[sz]ation", "observatory", "charity", "agency",
+                       "watchdog", "institute", "foundation", "company", "firm", "outlet", "newspaper",
+                       "broadcaster", "network", "centre", "center", "body", "office")
+_HOME_BEFORE = re.compile(r"\b(?:" + "|".join(_ORGANISATION_NOUNS) + r")s?,?\s+(?:(?:which|that) (?:is|are)\s+)?"
+                          r"(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_organisation_home(text: str, place: Place) -> bool:
+    """True when the place's name is the first half of an "X-based" / "X-headquartered" modifier, or
+    follows "based in" / "headquartered in" after an organisation noun ("an NGO based in X")."""
+    return bool(_HOME_AFTER.match(text, place.end) or _HOME_BEFORE.search(text[max(0, place.start - 60):place.start]))
+
+
 def place_for(article: Article, start: int, end: int) -> int | None:
-    """Index of the most specific resolved place in [start, end), else the report's main place."""
+    """Index of the most specific resolved place in [start, end), else the report's main place.
+    An organisation's home ("the Britain-based Observatory") is neither."""
     def rank(i: int) -> tuple[int, int]:
         return place_rank(article.places[i]), article.places[i].start
-    inside = [i for i, p in enumerate(article.places) if start <= p.start < end and p.lat is not None]
+    usable = [i for i, p in enumerate(article.places)
+              if p.lat is not None and not is_organisation_home(article.text, p)]
+    inside = [i for i in usable if start <= article.places[i].start < end]
     if inside:
         return min(inside, key=rank)
-    resolved = [i for i, p in enumerate(article.places) if p.lat is not None]
+    resolved = usable
     return min(resolved, key=rank) if resolved else None
