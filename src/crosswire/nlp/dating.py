@@ -7,13 +7,23 @@ hard (always kept)
   - "Thursday (5)" (weekday with day of month) is a day 0-7 days before `d` with that weekday and day;
     so is a past "Tuesday, December 3" (weekday with month and day, no year).
 soft (kept when they leave at least one date; applied in this order)
+  - a year after "Copyright" / "©", "so far in", or in a present perfect ("have been reported in
+    2015") is the year of publication (a footer can lag or lead the story: not a hard bound);
   - every "since X" in one report names the same start ("since last Wednesday" and "since Nov. 27"
     describe one offensive, so Nov. 27 must be the Wednesday 1-7 days before `d`);
   - a past year named bare ("in 2019") is before the DCT's year (writers say "this year" otherwise);
+  - a past day named by month and day without a year ("said on March 4") is within the two months
+    before `d` (writers add the year to anything older);
+  - a past year named bare ("in 2019") is before the DCT's year (writers say "this year" otherwise);
   - bare weekdays ("on Tuesday") fall on or after the story's start given by "since".
 The candidate days run through a window: around the dates of related reports (`other_dated`) when
-given, else from the latest past year the text names. The answer is the earliest day left, with
-the reasoning spelled out; None with the reason when nothing bounds the year.
+given, else from the latest past year the text names. What is left is often several runs of days
+some years apart (a weekday falls on the same day of the month every 5-6 years). Spans tied to a
+named year ("13 years of war since 2011", see `timex_year_estimate`) estimate the report's year:
+the run closest to the estimate wins, among equally close ones the latest (the estimate's counts
+are rounded down more often than up). Without an estimate the earliest run is kept. The answer is
+the first day of the chosen run, with the reasoning and a confidence (high, medium, low) spelled
+out; None with the reason when nothing bounds the year.
 """
 
 from __future__ import annotations
@@ -25,13 +35,25 @@ from datetime import UTC, date, datetime, timedelta
 
 from ..model import Article, Note, TimeRef
 from .timex import find_times
-from .timex_calendar import nearest_year_date, weekday_before, weekday_on_or_before
+from .timex_calendar import nearest_year_date, safe_date, weekday_before, weekday_on_or_before
 from .timex_context import Context
-from .timex_lexicon import WEEKDAYS
+from .timex_lexicon import MONTH_RE, MONTHS, WEEKDAYS
+from .timex_year_estimate import YearEstimate, year_estimates
 
 Check = Callable[[date], bool]
 OTHER_DATED_MARGIN = timedelta(days=45)
 YEARS_AHEAD = 30
+RECENT_DAYS = 62  # a past month-and-day named without its year lies within this many days before the DCT
+# What comes before a year that names the report's own year: a copyright line ("© Daily Star 2015"),
+# a running tally ("so far in 2016"), a present perfect ("have been reported in 2015"; English does
+# not put a finished past year in the present perfect, so the year is still running).
+CURRENT_YEAR_BEFORE = re.compile(
+    r"(?:(?:\bcopyright|©|\(c\))(?:\s+[A-Z][\w.&'’-]*){0,4}|\bso\s+far\s+in|\bto\s+date\s+in"
+    r"|\b(?:has|have)\s+(?:(?:also|already|now)\s+)?(?:been|[a-z]+ed)\b[^.;:\n]{0,60}?\bin)\s*$", re.IGNORECASE)
+# A year right after a month and day is that date's year, when the tagger split it off the date
+# ("at 5 p.m. on March 4" + "2015"): the whole date is then a past date.
+DATE_YEAR_BEFORE = re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
+PINNED_DAYS = 8  # candidate days left within this span count as one pinned week
 
 
 @dataclass
@@ -52,6 +74,9 @@ class Evidence:
     bracket_days: list[tuple[int, int, int | None, str]] = field(default_factory=list)  # (weekday, day, month, text)
     since_anchors: list[tuple[Callable[[date], date | None], str]] = field(default_factory=list)
     bare_weekdays: list[tuple[int, str]] = field(default_factory=list)
+    current_years: list[tuple[int, str]] = field(default_factory=list)  # "© 2015", "so far in 2016"
+    recent_month_days: list[tuple[int, int, str]] = field(default_factory=list)  # (month, day, text)
+    estimates: list[YearEstimate] = field(default_factory=list)
 
 
 def _weekday_of(text: str) -> tuple[str, int] | None:
@@ -76,8 +101,8 @@ def collect_evidence(text: str, times: list[TimeRef]) -> Evidence:
         md = _month_day(t.value or "")
         if t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) and past:
             ev.past_dates.append((date.fromisoformat(t.value), t.text))
-        elif t.value and re.fullmatch(r"\d{4}", t.value) and t.reason == "explicit year" and past:
-            ev.past_years.append((int(t.value), t.text))
+        elif t.value and re.fullmatch(r"\d{4}", t.value) and t.reason == "explicit year":
+            _sort_year(text, t, past, ev)
         elif weekday and (bracket := re.search(r"\((\d{1,2})", t.text)):
             ev.bracket_days.append((weekday[1], int(bracket.group(1)), None, t.text))
         elif weekday and md and past:
@@ -86,9 +111,25 @@ def collect_evidence(text: str, times: list[TimeRef]) -> Evidence:
             ev.since_anchors.append((_weekday_anchor(*weekday), t.text))
         elif md and since:
             ev.since_anchors.append((_month_day_anchor(*md), t.text))
+            ev.recent_month_days.append((md[0], md[1], t.text))
+        elif md and past:
+            ev.recent_month_days.append((md[0], md[1], t.text))
         elif weekday and weekday[0] in ("", "on") and past:
             ev.bare_weekdays.append((weekday[1], t.text))
+    ev.estimates = year_estimates(text, times)
     return ev
+
+
+def _sort_year(text: str, t: TimeRef, past: bool, ev: Evidence) -> None:
+    """File a bare year as the report's own year, a date's year, or a past year (when not future)."""
+    before = text[max(0, t.start - 80):t.start]
+    if CURRENT_YEAR_BEFORE.search(before):
+        ev.current_years.append((int(t.value or 0), t.text))
+    elif past and (m := DATE_YEAR_BEFORE.search(before)) and (
+            day := safe_date(int(t.value or 0), MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))):
+        ev.past_dates.append((day, f"{m.group(0).strip()} {t.text}"))
+    elif past:
+        ev.past_years.append((int(t.value or 0), t.text))
 
 
 def _weekday_anchor(rel: str, weekday: int) -> Callable[[date], date | None]:
@@ -105,13 +146,19 @@ def build_constraints(ev: Evidence) -> list[Constraint]:
     """Hard constraints first, then the soft ones in the order they are tried."""
     out = [Constraint(f"{text!r} ({when}) is in the past", lambda d, w=when: d >= w, True)
            for when, text in ev.past_dates]
-    out += [Constraint(f"{text!r} is a past year", lambda d, y=year: d.year >= y, True) for year, text in ev.past_years]
+    out += [Constraint(f"{text!r} is a past year", lambda d, y=year: d.year >= y, True)
+            for year, text in ev.past_years]
     for weekday, day, month, text in ev.bracket_days:
         out.append(Constraint(f"{text!r} is a day {day} falling on that weekday, 0-7 days before the DCT",
                               lambda d, w=weekday, n=day, mo=month: _bracket_ok(d, w, n, mo), True))
+    out += [Constraint(f"{text!r} names the year of publication (copyright line or running tally)",
+                       lambda d, y=year: d.year == y, False) for year, text in ev.current_years]
     if len(ev.since_anchors) >= 2:
         names = " and ".join(repr(text) for _, text in ev.since_anchors)
         out.append(Constraint(f"{names} name the same start", lambda d: _same_start(d, ev), False))
+    out += [Constraint(f"{text!r} (no year given) is within {RECENT_DAYS} days before the DCT",
+                       lambda d, mo=month, n=day: _recent(d, mo, n), False)
+            for month, day, text in ev.recent_month_days]
     out += [Constraint(f"{text!r} names a year before the DCT's year", lambda d, y=year: d.year > y, False)
             for year, text in ev.past_years]
     if ev.since_anchors:
@@ -124,6 +171,14 @@ def build_constraints(ev: Evidence) -> list[Constraint]:
 def _bracket_ok(d: date, weekday: int, day: int, month: int | None = None) -> bool:
     return any((x := d - timedelta(days=k)).day == day and x.weekday() == weekday and month in (None, x.month)
                for k in range(8))
+
+
+def _recent(d: date, month: int, day: int) -> bool:
+    """Whether the last `month`/`day` on or before `d` is at most RECENT_DAYS before it."""
+    for year in (d.year, d.year - 1):
+        if (past := safe_date(year, month, day)) is not None and past <= d:
+            return (d - past).days <= RECENT_DAYS
+    return False
 
 
 def _same_start(d: date, ev: Evidence) -> bool:
@@ -140,7 +195,7 @@ def candidate_window(ev: Evidence, other_dated: list[date] | None) -> tuple[date
     """The days the DCT may be: near related reports' dates, else from the latest past year named."""
     if other_dated:
         return min(other_dated) - OTHER_DATED_MARGIN, max(other_dated) + OTHER_DATED_MARGIN
-    years = [y for y, _ in ev.past_years] + [d.year for d, _ in ev.past_dates]
+    years = [y for y, _ in ev.past_years + ev.current_years] + [d.year for d, _ in ev.past_dates]
     if not years:
         return None
     return date(max(years), 1, 1), date(max(years) + YEARS_AHEAD, 12, 31)
@@ -148,7 +203,10 @@ def candidate_window(ev: Evidence, other_dated: list[date] | None) -> tuple[date
 
 def infer_publication_date(text: str, times: list[TimeRef] | None = None,
                            other_dated: list[date] | None = None) -> tuple[date | None, str]:
-    """The earliest publication date consistent with what `text` says, and the reasoning.
+    """The publication date `text` implies, and the reasoning (ending with a confidence).
+
+    Of the days consistent with the text, the first of the run nearest the text's own estimate
+    of its year (see `choose_day`); the earliest consistent day when the text gives no estimate.
 
     `times` are `find_times(text, None)` (computed when not given); `other_dated` are dates of
     related reports (same story), which bound the year. Returns (None, reason) when unbounded.
@@ -168,9 +226,62 @@ def infer_publication_date(text: str, times: list[TimeRef] | None = None,
             return None, "; ".join(steps + [f"conflict: {c.description} leaves no date"])
         else:
             steps.append(f"soft, dropped (would leave no date): {c.description}")
-    if len(steps) == 1:
+    if len(steps) == 1 and not ev.estimates:
         return None, f"nothing in the text constrains the date within {window[0]} to {window[1]}"
-    return days[0], "; ".join(steps) + f"; earliest consistent date {days[0]}"
+    chosen, why = choose_day(days, ev.estimates)
+    return chosen, "; ".join(steps + why)
+
+
+def candidate_runs(days: list[date]) -> list[list[date]]:
+    """The consistent days cut into runs of consecutive days (each a possible week of the story)."""
+    runs: list[list[date]] = []
+    for d in days:
+        if runs and (d - runs[-1][-1]).days == 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return runs
+
+
+def choose_day(days: list[date], estimates: list[YearEstimate]) -> tuple[date, list[str]]:
+    """The first day of the run closest to the text's estimates of its year, with the reasoning.
+
+    Ties go to the latest run; with no estimate the earliest run is kept. Confidence is high when
+    the days left fit in one week, medium when an estimate picked a run, low otherwise.
+    """
+    runs = candidate_runs(days)
+    if not estimates:
+        chosen = runs[0][0]
+        why = [f"earliest consistent date {chosen}"]
+        if len(runs) > 1:
+            why.append(f"no span of years in the text estimates the year among {_years(runs)}")
+        return chosen, why + [f"confidence {_confidence(days, runs, False)}"]
+    scored = [(sum(e.distance(d.year) for e in estimates), -i, d)
+              for i, run in enumerate(runs) for d in _first_day_each_year(run)]
+    score, _, chosen = min(scored)
+    why = [f"estimate: {e.description}" for e in estimates]
+    why.append(f"earliest consistent date {chosen} of the run {score} year(s) off the estimates "
+               f"(the latest such run), among {_years(runs)}")
+    return chosen, why + [f"confidence {_confidence(days, runs, score == 0)}"]
+
+
+def _first_day_each_year(run: list[date]) -> list[date]:
+    firsts: dict[int, date] = {}
+    for d in run:
+        firsts.setdefault(d.year, d)
+    return list(firsts.values())
+
+
+def _years(runs: list[list[date]]) -> str:
+    years = sorted({d.year for run in runs for d in (run[0], run[-1])})
+    shown = ", ".join(map(str, years[:8])) + (", ..." if len(years) > 8 else "")
+    return f"candidate years {shown}"
+
+
+def _confidence(days: list[date], runs: list[list[date]], estimate_fits: bool) -> str:
+    if (days[-1] - days[0]).days < PINNED_DAYS:
+        return "high"
+    return "medium" if estimate_fits and len(runs) > 1 else "low"
 
 
 def _span(days: list[date]) -> str:

@@ -89,7 +89,16 @@ def accept_year(m: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"\s+(?:people|troops|soldiers|men|women|units|shares|acres|miles|km|meters|tons|feet|jobs|residents|homes|cases|votes|members|employees|workers|points|pounds|barrels|children|deaths|dead)\b", after):
         return False
+    if STREET_NUMBER.match(text, m.end()) and not YEAR_PREPOSITION.search(_before(text, m.start(), 10)):
+        return False
     return not re.search(r"\b(?:no\.|number|route|flight|room|page|rule|section|boeing|model)\s*$", _before(text, m.start(), 12))
+
+
+# A house or block number, not a year: "the 1900 block of Elm Street", "1501 W. Main St."
+STREET_NUMBER = re.compile(
+    r"\s+(?:block\b|(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Pkwy|Parkway|Hwy|Highway)\b)")
+YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|by|from|during|before|after)\s*$", re.IGNORECASE)
 
 
 def accept_season(m: re.Match[str], text: str) -> bool:
