@@ -55,3 +55,77 @@ def test_an_organisations_home_is_never_the_event_place() -> None:
     troops_home = Place(stationed.index("Freedonia"), stationed.index("Freedonia") + 9, "Freedonia", name="Freedonia",
                    lat=1.0, lon=1.0, feature_code="A.PCLI", confidence=0.9, reason="hand-made")
     assert place_for(Article(raw_text=stationed, text=stationed, places=[troops_home]), 0, len(stationed)) == 0
+
+
+def placed(text: str, name: str, code: str, country: str, admin1: str, confidence: float = 0.9,
+           nth: int = 0) -> Place:
+    """A resolved place for the nth occurrence of `name` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Place(start, start + len(name), name, name=name, lat=1.0, lon=1.0, feature_code=code,
+                 admin1=admin1, country=country, confidence=confidence, reason="hand-made")
+
+
+def test_a_place_resolved_outside_the_province_named_after_it_gives_way() -> None:
+    text = "Rebels shelled positions in the area of Kerrow, Northland, on Monday."
+    homonym = [placed(text, "Kerrow", "P.PPL", "FR", "07", confidence=0.6),
+               placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=homonym), 0, len(text)) == 1
+    consistent = [placed(text, "Kerrow", "P.PPL", "FR", "03", confidence=0.6),
+                  placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=consistent), 0, len(text)) == 0
+
+
+def test_a_weaker_container_does_not_overrule_the_place_it_qualifies() -> None:
+    text = "A man was found dead in Kerrow, Upper Northland, on Monday."
+    places = [placed(text, "Kerrow", "P.PPL", "FR", "07", confidence=0.95),
+              placed(text, "Northland", "A.ADM1", "DE", "03", confidence=0.9)]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 0
+
+
+def test_a_place_outside_the_country_the_report_agrees_on_gives_way() -> None:
+    text = "Troops were attacked at a checkpoint in the Halden area of Morrow district, Northland."
+    places = [placed(text, "Halden", "P.PPLC", "NO", "12"), placed(text, "Morrow", "A.ADM2", "FR", "03"),
+              placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+
+
+def test_one_sure_place_is_no_country_consensus() -> None:
+    text = "Rioters gathered outside a bank in Kerrow and threw Halden bottles at it."
+    places = [placed(text, "Kerrow", "P.PPL", "FR", "03", confidence=0.6),
+              placed(text, "Halden", "P.PPLA", "NO", "12", confidence=0.85)]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 0
+
+
+def test_a_place_governed_by_a_locative_preposition_beats_a_bare_name() -> None:
+    text = "Youths threw Halden bottles at police near the town of Kerrow."
+    places = [placed(text, "Halden", "P.PPL", "NO", "12"), placed(text, "Kerrow", "P.PPL", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+
+
+def test_a_destination_is_not_where_the_event_happened() -> None:
+    text = "Gunmen stopped a bus near Kerrow. They forced it to drive in the direction of Morrow."
+    places = [placed(text, "Kerrow", "P.PPL", "FR", "03"), placed(text, "Morrow", "P.PPLC", "FR", "01")]
+    second = text.index("They")
+    assert place_for(Article(raw_text=text, text=text, places=places), second, len(text)) == 0
+    heading = "A convoy heading to Morrow was ambushed."
+    alone = [placed(heading, "Morrow", "P.PPL", "FR", "01")]
+    assert place_for(Article(raw_text=heading, text=heading, places=alone), 0, len(heading)) == 0
+
+
+def test_one_sure_province_sets_the_country_for_a_weak_town_match() -> None:
+    text = "Rebels were attacked near Kerrow in the hills (Northland state)."
+    places = [placed(text, "Kerrow", "P.PPL", "NO", "12", confidence=0.55),
+              placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+
+
+def test_a_weak_spelling_match_confirmed_by_its_enclosing_unit_is_kept() -> None:
+    text = "People marched in Kerow (Kerrow district, Northland) on Friday."
+    places = [placed(text, "Kerow", "P.PPL", "FR", "03", confidence=0.38),
+              placed(text, "Kerrow district", "A.ADM2", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 0
+    elsewhere = [placed(text, "Kerow", "P.PPL", "FR", "07", confidence=0.38),
+                 placed(text, "Kerrow district", "A.ADM2", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=elsewhere), 0, len(text)) == 1

@@ -17,9 +17,12 @@ DOUBTFUL_CONFIDENCE = 0.5
 
 def place_rank(place: Place) -> int:
     """0 for towns and districts, 1 for provinces, 2 for doubtful typo matches, 3 for countries and the rest."""
+    return 2 if place.confidence < DOUBTFUL_CONFIDENCE else kind_rank(place)
+
+
+def kind_rank(place: Place) -> int:
+    """0 for towns and districts, 1 for provinces, 3 for countries and the rest, however sure the match."""
     code = place.feature_code or ""
-    if place.confidence < DOUBTFUL_CONFIDENCE:
-        return 2
     if code.startswith("P") or code.endswith(("ADM2", "ADM3")):
         return 0
     return 1 if "ADM1" in code else 3
@@ -41,15 +44,114 @@ def is_organisation_home(text: str, place: Place) -> bool:
     return bool(_HOME_AFTER.match(text, place.end) or _HOME_BEFORE.search(text[max(0, place.start - 60):place.start]))
 
 
+# "forced the truck back in the direction of X", "convoy bound for X": X is where someone was going, not
+# where the event happened.
+_DESTINATION_BEFORE = re.compile(r"\b(?:in the direction of|towards?|bound for|headed (?:to|for)|heading (?:to|for)"
+                                 r"|en route to|on (?:its|their|his|her) way to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_destination(text: str, place: Place) -> bool:
+    """True when the place is named as where someone was heading ("in the direction of X", "towards X")."""
+    return bool(_DESTINATION_BEFORE.search(text[max(0, place.start - 40):place.start]))
+
+
+# "in X", "near the town of X", "outside X": the place is where something is said to be or happen. A bare
+# name ("X cocktails", "X police said") is weaker evidence of the event's place than such an object.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|within)\s+(?:the\s+)?"
+                              r"(?:(?:town|city|village|district|province|area|region|locality)\s+of\s+)?$",
+                              re.IGNORECASE)
+
+
+def is_locative_object(text: str, place: Place) -> bool:
+    """True when a locative preposition governs the place's name ("in X", "near the village of X")."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 40):place.start]))
+
+
+# "X, Y", "X (Y", "the X area of Y", "X reserve forest in Y": a place followed at once by the place it lies in.
+_QUALIFIER_GAP = re.compile(r"[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in)\s+)?(?:the\s+)?", re.IGNORECASE)
+_QUALIFIER_REACH = 40  # characters between a place and the broader place qualifying it
+
+
+def qualifier_of(places: list[Place], text: str, i: int) -> Place | None:
+    """The resolved place that names where place i lies ("Lakeside, Northland"), if one follows it at once."""
+    here = places[i]
+    later = [p for p in places if p.lat is not None and here.end <= p.start <= here.end + _QUALIFIER_REACH]
+    if not later:
+        return None
+    nearest = min(later, key=lambda p: p.start)
+    gap = _QUALIFIER_GAP.fullmatch(text, here.end, nearest.start)
+    return nearest if gap else None
+
+
+def disagrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
+    """True when place i was resolved, less surely than the place said to contain it, outside that place's
+    country or province: a homonym or typo match elsewhere ("Lakeside, Northland" resolved to a Lakeside in
+    another province). When the container is the weaker match, it is the one more likely wrong."""
+    outer, here = qualifier_of(places, text, i), places[i]
+    if outer is None or not here.country or not outer.country or outer.confidence <= here.confidence:
+        return False
+    if here.country != outer.country:
+        return True
+    return bool(here.admin1 and outer.admin1 and here.admin1 != outer.admin1)
+
+
+# Only sure resolutions vote on the report's country: a weak match ("Baja" taken for a village abroad) is
+# the kind of error the vote is there to catch.
+SURE_CONFIDENCE = 0.8
+
+
+def agrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
+    """True when place i lies in the province of the place said to contain it ("Zinjibar (Zinjibar
+    district, Abyan)"): a weak spelling match that its enclosing unit confirms is no longer doubtful."""
+    outer, here = qualifier_of(places, text, i), places[i]
+    return bool(outer is not None and here.country and here.admin1 and here.country == outer.country
+                and here.admin1 == outer.admin1)
+
+
+def report_country(places: list[Place]) -> str | None:
+    """The country the report's sure resolutions agree on: holding more than half of their summed confidence
+    and named by two of them, or by one sure province or country ("..., Northland province": the unit a
+    report names to say where its towns lie). None without such a majority (a report about two countries
+    keeps both; one sure town alone is no consensus)."""
+    votes: dict[str, float] = {}
+    for p in places:
+        if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE:
+            votes[p.country] = votes.get(p.country, 0.0) + p.confidence
+    counts: dict[str, int] = {}
+    areas: set[str] = set()
+    for p in places:
+        if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE:
+            counts[p.country] = counts.get(p.country, 0) + 1
+            if (p.feature_code or "").startswith("A."):
+                areas.add(p.country)
+    if not votes:
+        return None
+    country, vote = max(votes.items(), key=lambda kv: kv[1])
+    agreed = (counts[country] >= 2 or country in areas) and vote > sum(votes.values()) - vote
+    return country if agreed else None
+
+
 def place_for(article: Article, start: int, end: int) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
-    An organisation's home ("the Britain-based Observatory") is neither."""
-    def rank(i: int) -> tuple[int, int]:
-        return place_rank(article.places[i]), article.places[i].start
-    usable = [i for i, p in enumerate(article.places)
-              if p.lat is not None and not is_organisation_home(article.text, p)]
-    inside = [i for i in usable if start <= article.places[i].start < end]
+    An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") is
+    not taken from the window. A place resolved outside the country the report agrees on, or outside the
+    place named as containing it, ranks with doubtful matches: after any consistent town or province."""
+    places, text = article.places, article.text
+    country = report_country(places)
+
+    def rank(i: int) -> tuple[int, bool, int]:
+        p = places[i]
+        base = place_rank(p)
+        if base == 2 and p.confidence > 0 and agrees_with_qualifier(places, text, i):
+            base = kind_rank(p)
+        if base < 2 and ((country and p.country and p.country != country) or disagrees_with_qualifier(places, text, i)):
+            base = 2
+        return base, not is_locative_object(text, p), p.start
+
+    usable = [i for i, p in enumerate(places) if p.lat is not None and not is_organisation_home(text, p)]
+    origins = [i for i in usable if not is_destination(text, places[i])]
+    inside = [i for i in origins if start <= places[i].start < end]
     if inside:
         return min(inside, key=rank)
-    resolved = usable
-    return min(resolved, key=rank) if resolved else None
+    fallback = origins or usable
+    return min(fallback, key=rank) if fallback else None
