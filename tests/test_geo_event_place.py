@@ -129,3 +129,10 @@ def test_a_weak_spelling_match_confirmed_by_its_enclosing_unit_is_kept() -> None
     elsewhere = [placed(text, "Kerow", "P.PPL", "FR", "07", confidence=0.38),
                  placed(text, "Kerrow district", "A.ADM2", "FR", "03")]
     assert place_for(Article(raw_text=text, text=text, places=elsewhere), 0, len(text)) == 1
+
+
+def test_one_sure_town_named_as_a_qualifier_sets_the_country() -> None:
+    text = "A protest was held in Kerr-e Sharif city, Morrow, on Monday."
+    places = [placed(text, "Kerr", "P.PPL", "NO", "12", confidence=0.7),
+              placed(text, "Morrow", "P.PPLA", "FR", "03", confidence=0.85)]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1

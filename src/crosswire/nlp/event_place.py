@@ -1,7 +1,10 @@
 """Where an event happened: the place an event mention takes from the places stage.
 
 Kept apart from the typing rules in `events.py`: choosing among the resolved places of a sentence
-(and of the report) is a geography question, measured by the ACLED task's `loc25_acc`.
+(and of the report) is a geography question, measured by the ACLED task's `loc25_acc`. Besides how
+specific a place is, the choice weighs whether it agrees with the rest of the report (its country, the
+unit named as containing it) and where it stands in the sentence ("in X" over a bare name; "towards X"
+is a destination, not the scene).
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def is_locative_object(text: str, place: Place) -> bool:
     return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 40):place.start]))
 
 
-# "X, Y", "X (Y", "the X area of Y", "X reserve forest in Y": a place followed at once by the place it lies in.
+# "X, Y", "X (Y", "the X area of Y", "X forest in Y": a place followed at once by the place it lies in.
 _QUALIFIER_GAP = re.compile(r"[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in)\s+)?(?:the\s+)?", re.IGNORECASE)
 _QUALIFIER_REACH = 40  # characters between a place and the broader place qualifying it
 
@@ -95,40 +98,43 @@ def disagrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
     return bool(here.admin1 and outer.admin1 and here.admin1 != outer.admin1)
 
 
-# Only sure resolutions vote on the report's country: a weak match ("Baja" taken for a village abroad) is
-# the kind of error the vote is there to catch.
-SURE_CONFIDENCE = 0.8
-
-
 def agrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
-    """True when place i lies in the province of the place said to contain it ("Zinjibar (Zinjibar
-    district, Abyan)"): a weak spelling match that its enclosing unit confirms is no longer doubtful."""
+    """True when place i lies in the province of the place said to contain it ("Kerow (Kerrow
+    district, Northland)"): a weak spelling match that its enclosing unit confirms is no longer doubtful."""
     outer, here = qualifier_of(places, text, i), places[i]
     return bool(outer is not None and here.country and here.admin1 and here.country == outer.country
                 and here.admin1 == outer.admin1)
 
 
-def report_country(places: list[Place]) -> str | None:
+# Only sure resolutions vote on the report's country: a weak match (a word taken for a village abroad) is
+# the kind of error the vote is there to catch.
+SURE_CONFIDENCE = 0.8
+
+
+# "..., Northland" / "... (Northland": a unit named after another name, where it says where that lies.
+_AFTER_NAME = re.compile(r"\w[,(]\s*\(?$")
+
+
+def report_country(places: list[Place], text: str) -> str | None:
     """The country the report's sure resolutions agree on: holding more than half of their summed confidence
-    and named by two of them, or by one sure province or country ("..., Northland province": the unit a
-    report names to say where its towns lie). None without such a majority (a report about two countries
-    keeps both; one sure town alone is no consensus)."""
+    and vouched for by two of them, or by one that stands where a place is expected: a province or country,
+    the object of "in" / "near", or the unit named after another place ("X, Northland"). A bare name
+    ("X cocktails") alone is no consensus; without a majority (a report about two countries) None."""
+    sure = [i for i, p in enumerate(places) if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE]
     votes: dict[str, float] = {}
-    for p in places:
-        if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE:
-            votes[p.country] = votes.get(p.country, 0.0) + p.confidence
     counts: dict[str, int] = {}
-    areas: set[str] = set()
-    for p in places:
-        if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE:
-            counts[p.country] = counts.get(p.country, 0) + 1
-            if (p.feature_code or "").startswith("A."):
-                areas.add(p.country)
+    for i in sure:
+        votes[places[i].country] = votes.get(places[i].country, 0.0) + places[i].confidence
+        counts[places[i].country] = counts.get(places[i].country, 0) + 1
+    qualifiers = {id(q) for j in range(len(places)) if (q := qualifier_of(places, text, j)) is not None}
+    placed_well = {places[i].country for i in sure if (places[i].feature_code or "").startswith("A.")
+                   or is_locative_object(text, places[i]) or id(places[i]) in qualifiers
+                   or _AFTER_NAME.search(text[max(0, places[i].start - 4):places[i].start])}
     if not votes:
         return None
     country, vote = max(votes.items(), key=lambda kv: kv[1])
-    agreed = (counts[country] >= 2 or country in areas) and vote > sum(votes.values()) - vote
-    return country if agreed else None
+    vouched = counts[country] >= 2 or country in placed_well
+    return country if vouched and vote > sum(votes.values()) - vote else None
 
 
 def place_for(article: Article, start: int, end: int) -> int | None:
@@ -137,7 +143,7 @@ def place_for(article: Article, start: int, end: int) -> int | None:
     not taken from the window. A place resolved outside the country the report agrees on, or outside the
     place named as containing it, ranks with doubtful matches: after any consistent town or province."""
     places, text = article.places, article.text
-    country = report_country(places)
+    country = report_country(places, text)
 
     def rank(i: int) -> tuple[int, bool, int]:
         p = places[i]
