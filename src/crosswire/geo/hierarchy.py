@@ -16,6 +16,10 @@ from .division_names import COMMON_WORDS
 from .gazetteer import Candidate, GazetteerLike
 from .normalise import ARTICLES, tokens
 
+# A district the gazetteer could only put at its province's point (no town of it was known), and how far
+# from that point a same-named place may lie to stand in for it.
+COARSE_ORIGIN = "point of its admin1"
+COARSE_STAND_IN_KM = 200.0
 STRAY_MAX_POPULATION = 50_000  # a place abroad smaller than this is not taken in a report set elsewhere
 
 # Words that name a kind of place and are also some place's name ("Bay" is a Somali region): inside a
@@ -90,6 +94,24 @@ def inside(cand: Candidate, unit: Candidate) -> bool:
     if None in (cand.lat, cand.lon, unit.lat, unit.lon):
         return False
     return haversine_km(cand.lat, cand.lon, unit.lat, unit.lon) <= 50  # type: ignore[arg-type]
+
+
+def coarse_district(cand: Candidate) -> bool:
+    """A district whose point is only its province's: a coarse place to put an event at."""
+    return cand.code == "ADM2" and COARSE_ORIGIN in cand.origin
+
+
+def coarse_district_stand_in(ranked: list[Candidate]) -> Candidate:
+    """The best of `ranked`, or a same-named place near it when it is a coarse district ("Bagram" the
+    district, placed at its province's point, and the town): the town's point is where the name is."""
+    top = ranked[0]
+    if not coarse_district(top) or top.lat is None or top.lon is None:
+        return top
+    for other in ranked[1:]:
+        if other.cc == top.cc and other.lat is not None and other.lon is not None and not coarse_district(other) \
+                and haversine_km(other.lat, other.lon, top.lat, top.lon) <= COARSE_STAND_IN_KM:
+            return other
+    return top
 
 
 def stray(cand: Candidate, firm: str, cue: Cues) -> bool:

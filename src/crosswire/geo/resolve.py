@@ -29,6 +29,8 @@ from .context import (
 from .gazetteer import Candidate, GazetteerLike
 from .hierarchy import (
     acronym,
+    coarse_district,
+    coarse_district_stand_in,
     embedded_candidates,
     enclosing_candidates,
     haversine_km,
@@ -52,6 +54,8 @@ NEAR_KM, REGION_KM = 150.0, 600.0
 # "the Cincinnati suburb of Mason" names a place in a big city, not a Cincinnati inside Mason.
 APPOSITIVE_MIN_POPULATION = 100_000
 HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
+NAMED_PROVINCE_BONUS = 0.45
+WORLD_CITY_POPULATION = 1_000_000  # a place inside a province the report names beats a bigger homonym elsewhere
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,16 @@ class _Context:
     weights: dict[str, float]
     anchors: list[tuple[int, Candidate]]
     votes: dict[int, tuple[str, float]] = field(default_factory=dict)
+    provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
+
+    def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
+        """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
+        report naming its oblast). A country, province, capital or world city of the name is not
+        outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital)."""
+        found = {c.id for c in pool if any(j != index and inside(c, unit) for j, unit in self.provinces)}
+        if any(c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION for c in pool):
+            return set()
+        return found
 
     @property
     def focus(self) -> dict[str, float]:
@@ -114,14 +128,34 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
     tops = [_as_toponym(n) for n in names]
     pools = [_candidates(t, text, gazetteer, demonyms) for t in tops]
     cues = [_merge(cues_at(text, t.start, t.end), suffix_cues(_clean(t.text))) for t in tops]
-    first = [_best(pool, cue, _Context({}, []), i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
+    first = [_first_pick(pool, cue, i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
     context = _context(tops, first)
     for cc in country_hints:
         context.weights[cc] = context.weights.get(cc, 0.0) + HINT_WEIGHT
     for i, tp in enumerate(tops):
         if not pools[i] and _fuzzy_allowed(tp, text) and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
-            pools[i] = gazetteer.fuzzy(_clean(tp.text), frozenset(c for c in context.focus if c))
+            pools[i] = _typo_candidates(_clean(tp.text), frozenset(c for c in context.focus if c), gazetteer)
     return [_place(tp, pools[i], cues[i], context, i, gazetteer) for i, tp in enumerate(tops)]
+
+
+def _first_pick(pool: list[Candidate], cue: Cues, index: int,
+                gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
+    """A name's pick on its own, or None when the text already says it is a place the gazetteer lacks
+    ("San Lorenzo, Chubut" with no San Lorenzo in Chubut): such a name's homonym abroad must not pull
+    the report's country focus or anchor its other names."""
+    alone = _Context({}, [])
+    best = _best(pool, cue, alone, index, gazetteer)
+    if best is None or _lacking(best[0], pool, cue, alone, index, gazetteer):
+        return None
+    return best
+
+
+def _typo_candidates(name: str, countries: frozenset[str], gazetteer: GazetteerLike) -> list[Candidate]:
+    """Places within a typo of the name: in the report's countries any the gazetteer finds; with no
+    country to go by, only one-letter slips, since two edits or a shared consonant skeleton make a
+    village's spelling ("Dolomytne") look like some big city anywhere in the world."""
+    found = gazetteer.fuzzy(name, countries)
+    return found if countries else [c for c in found if c.match == "fuzzy" and c.edits <= 1]
 
 
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -215,7 +249,8 @@ def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, s
         weights[cand.cc] += votes[i][1]
         if confidence >= 0.6 and cand.code not in ("PCLI", "CONT"):
             anchors.append((i, cand))
-    return _Context(dict(weights), anchors, votes)
+    provinces = [(i, pick[0]) for i, pick in enumerate(first) if pick is not None and pick[0].code == "ADM1"]
+    return _Context(dict(weights), anchors, votes, provinces)
 
 
 def _shadowed(pool: list[Candidate]) -> set[int]:
@@ -228,11 +263,13 @@ def _shadowed(pool: list[Candidate]) -> set[int]:
 
 
 def _score(cand: Candidate, cue: Cues, context: _Context, index: int, qualifier: tuple[str, str | None] | None,
-           units: list[Candidate], shadowed: set[int], focus: dict[str, float]) -> float:
+           units: list[Candidate], shadowed: set[int], in_province: set[int], focus: dict[str, float]) -> float:
     """How likely `cand` is the place meant; higher is better (not a probability)."""
     score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
     if cand.id in shadowed and not cue.admin:
         score -= 0.6
+    if cand.id in in_province:
+        score += NAMED_PROVINCE_BONUS
     score += FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
     score += MATCH_BONUS.get(cand.match, 0.0) - 0.05 * cand.edits
     if cue.admin:
@@ -284,6 +321,17 @@ def _qualifier(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | 
     return None
 
 
+def _qualifier_readings(cue: Cues, gazetteer: GazetteerLike) -> list[tuple[str, str | None]]:
+    """Every country or province the qualifier after a comma may be: "Santa Cruz" is a province of
+    Bolivia and of Argentina, so a town is only missing from the gazetteer if it is in neither."""
+    first = _qualifier(cue, gazetteer)
+    if first is None or cue.qualifier is None or first[0] == "US" and us_state_code(cue.qualifier):
+        return [first] if first else []
+    more = [(c.cc, None if c.code == "PCLI" else c.admin1) for c in gazetteer.lookup(cue.qualifier)
+            if c.cc and (c.code == "PCLI" or c.code == "ADM1" and c.match in ("main", "exact"))]
+    return [first, *more]
+
+
 def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
              gazetteer: GazetteerLike) -> str | None:
     """Why the name is more likely a place the gazetteer lacks than its best candidate `cand`, or None.
@@ -298,9 +346,9 @@ def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Contex
     if units and not appositive and not any(inside(c, u) for c in pool for u in units):
         return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
                 f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
-    qualifier = _qualifier(cue, gazetteer)
-    if qualifier is not None and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
-            c.cc == qualifier[0] and qualifier[1] in (None, c.admin1) for c in pool):
+    readings = _qualifier_readings(cue, gazetteer)
+    if readings and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
+            c.cc == cc and admin1 in (None, c.admin1) for c in pool for cc, admin1 in readings):
         return (f"{len(pool)} gazetteer entries match the name, no town or district of them in "
                 f"'{cue.qualifier}' named after it: a place the gazetteer lacks")
     firm = context.firm_country(index)
@@ -317,14 +365,19 @@ def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
         return None
     qualifier, units = _qualifier(cue, gazetteer), enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
-    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, focus), c) for c in pool),
+    in_province = context.in_named_provinces(pool, index)
+    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus), c)
+                     for c in pool),
                     key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
-    top_score, top = ranked[0]
-    margin = top_score - ranked[1][0] if len(ranked) > 1 else 1.0
+    margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 1.0
     confidence = round(min(0.99, 0.5 + 0.5 * math.tanh(2.0 * margin) if len(ranked) > 1 else 0.9), 3)
+    top = ranked[0][1] if cue.admin else coarse_district_stand_in([c for _, c in ranked])
     if top.match in ("fuzzy", "skeleton"):
         confidence = round(confidence * 0.7, 3)
-    return top, confidence, _reason(top, len(ranked), cue, qualifier, context)
+    reason = _reason(top, len(ranked), cue, qualifier, context)
+    if top is not ranked[0][1]:
+        reason = f"the place named like the district {ranked[0][1].name}, whose own point is its province's; {reason}"
+    return top, confidence, reason
 
 
 def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None] | None, context: _Context) -> str:
@@ -345,6 +398,8 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
         parts.append("settlement cue")
     if top.cc in context.focus_for(-1):
         parts.append(f"in focus country {top.cc}")
+    if coarse_district(top):
+        parts.append("coarse: a district placed at its province's point")
     parts.append(f"{top.fcode}, population {top.population}; coordinates: {top.origin}")
     return "; ".join(parts)
 

@@ -30,7 +30,7 @@ BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "
 # Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa");
 # a spaced "on" is left out, as it joins a place to a weekday ("Lyon on Friday").
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de|do|da|dos|das|du|del|la|le|of|upon)[- ]|on-)?[A-Z][\w’'-]*)*")
+    r"\b[A-Z][\w’'-]*(?: +(?:(?:al|el|ad|ar|as|ash|az|ez|de la|de|do|da|dos|das|du|del|la|le|of|upon)[- ]|on-)?[A-Z][\w’'-]*)*")
 # Capitalised words that are never place names in running text: function words that open a sentence
 # ("On 9 May, ...", "In Gao, ...") and month names written next to a day or year ("9 May 2020").
 FUNCTION_WORDS = frozenset({
@@ -55,8 +55,17 @@ _ROAD_START = re.compile(r"-[A-Z]")
 # "the US dollar", "Lebanese pound": a country name before a currency word names the currency.
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|pounds?|euros?|rupees?|dinars?|rials?|riyals?|lira|liras|pesos?)\b",
                              re.IGNORECASE)
-# A lowercase particle and a capitalised word after a place mention: "Mato Grosso| do Sul".
-_PARTICLE_TAIL = re.compile(r"\s+(?:do|da|dos|das|de|del|della|di|du|des|la|le|i|wa|e)\s+[A-Z][\w'’-]*")
+# One more word of a place name after a mention the tagger cut short, with the particles between:
+# "Mato Grosso| do Sul", "Port| of Spain", "Santa Cruz de la| Sierra", "Port|-au-Prince".
+_NAME_STEP = re.compile(r"(?:\s+|-)(?:(?:do|da|dos|das|de|del|della|di|du|des|la|las|los|le|i|wa|e|of|au|aux|en|sur)"
+                        r"(?:\s+|-))*[A-Z][\w'’]*")
+MAX_NAME_STEPS = 3
+# The head of a name before a mention the tagger began late: "Catole do |Rocha", "Santa Cruz de la |Sierra".
+_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’]*\s+){1,2}(?:(?:do|da|dos|das|de|del|della|di|du|des|la|las|los|le|of)\s+)+$")
+# "Molotov cocktails", "a Kalashnikov rifle", "a Toyota pickup": a capitalised word before the name of an
+# object is an eponym or a brand, not the place the object is in.
+_OBJECT_AFTER = re.compile(r"\s+(?:cocktails?|rifles?|assault rifles?|pistols?|carbines?|submachine guns?|"
+                           r"pickups?|pick-ups?|sedans?|jeeps?|minivans?|cigarettes?)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near)\s+$")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
@@ -96,7 +105,8 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
     named.extend(_recognise(article.text, gazetteer, countries, taken))
     return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)
                    and not is_road_end(article.text, t.start, t.end)
-                   and not _CURRENCY_AFTER.match(article.text, t.end)), key=lambda t: (t.start, -t.end))
+                   and not _CURRENCY_AFTER.match(article.text, t.end)
+                   and not _OBJECT_AFTER.match(article.text, t.end)), key=lambda t: (t.start, -t.end))
 
 
 def is_road_end(text: str, start: int, end: int) -> bool:
@@ -114,18 +124,51 @@ def nationality_hints(article: Article, gazetteer: GazetteerLike) -> list[str]:
 
 def _joined_across_particles(mentions: list[ToponymCandidate], text: str,
                              gazetteer: GazetteerLike) -> list[ToponymCandidate]:
-    """Place mentions a tagger cut at a lowercase particle, joined again when the gazetteer knows the
-    whole name ("Mato Grosso" + "do Sul", "Foz" + "do Iguacu"); mentions inside the join are dropped."""
-    out = list(mentions)
-    for k, tp in enumerate(mentions):
-        match = _PARTICLE_TAIL.match(text, tp.end)
-        if tp.label not in PLACE_LABELS or match is None:
-            continue
-        whole = text[tp.start:match.end()]
-        if any(c.match in ("main", "exact") for c in gazetteer.lookup(whole)):
-            out[k] = replace(tp, end=match.end(), text=whole)
-            out = [t for t in out if t is out[k] or not (tp.end <= t.start < match.end())]
+    """Place mentions a tagger cut short, run on over particles and capitalised words when the gazetteer
+    knows the longer name ("Mato Grosso" + "do Sul", "Port" + "of Spain"); mentions inside it are dropped."""
+    out: list[ToponymCandidate] = []
+    joined_until = -1
+    for tp in sorted(mentions, key=lambda t: (t.start, -t.end)):
+        if tp.start < joined_until and tp.end <= joined_until:
+            continue  # inside a name already run on over it
+        if tp.label in PLACE_LABELS or tp.label in MISLABELLED:
+            start = _known_name_start(text, tp.start, tp.end, gazetteer)
+            end = _longest_known_name(text, start, tp.end, gazetteer)
+            if (start, end) != (tp.start, tp.end):
+                out = [t for t in out if not (start <= t.start and t.end <= end)]
+                tp, joined_until = replace(tp, start=start, end=end, text=text[start:end]), end
+        out.append(tp)
     return out
+
+
+def _known_name_start(text: str, start: int, end: int, gazetteer: GazetteerLike) -> int:
+    """Where the name at `start:end` begins when the words and particle before it belong to it and the
+    gazetteer knows the whole ("Catole do" + "Rocha"), else `start`."""
+    head = _NAME_HEAD.search(text[max(0, start - 60):start])
+    if head is None:
+        return start
+    words = [m.start() for m in re.finditer(r"[A-Z]", head.group()) if m.start() == 0 or head.group()[m.start() - 1] == " "]
+    base = start - len(head.group())
+    for offset in words:  # longest first
+        if any(c.match in ("main", "exact") for c in gazetteer.lookup(text[base + offset:end])):
+            return base + offset
+    return start
+
+
+def _longest_known_name(text: str, start: int, end: int, gazetteer: GazetteerLike) -> int:
+    """The end of the longest run-on of the name at `start:end` that is a gazetteer name, or `end`."""
+    ends = []
+    step_end = end
+    for _ in range(MAX_NAME_STEPS):
+        match = _NAME_STEP.match(text, step_end)
+        if match is None:
+            break
+        step_end = match.end()
+        ends.append(step_end)
+    for longer in reversed(ends):
+        if any(c.match in ("main", "exact") for c in gazetteer.lookup(text[start:longer])):
+            return longer
+    return end
 
 
 def _blocking_part(tp: ToponymCandidate) -> tuple[int, int]:
