@@ -120,7 +120,7 @@ class EventMention:
     date: str | None = None
     date_precision: str | None = None
     fatalities: int | None = None
-    modality: str = "happened"  # happened | claimed | denied | failed | planned | threatened
+    modality: str = "happened"  # happened | claimed | denied | failed | planned | threatened | historical
     negated: bool = False
     attributed_to: str | None = None
     evidence: list[Span] = field(default_factory=list)

@@ -106,6 +106,44 @@ def agrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
                 and here.admin1 == outer.admin1)
 
 
+# "Iran-backed militias", "a Russia-led coalition": the country is a party to the event, named to describe an
+# actor. "fighters linked to Iran", "a truce brokered by Russia", "the army relied on Russia": the same, after.
+_PARTY_AFTER = re.compile(r"\s*-\s*(?:backed|linked|led|allied|aligned|affiliated|supported|sponsored|funded"
+                          r"|armed|trained)\b", re.IGNORECASE)
+_PARTY_BEFORE = re.compile(r"\b(?:linked|tied|allied|aligned|affiliated|loyal|close)\s+(?:to|with)\s+(?:the\s+)?$"
+                           r"|\b(?:backed|supported|led|brokered|mediated|sponsored|armed|funded|trained|helped)\s+by"
+                           r"\s+(?:the\s+)?$|\brel(?:y|ies|ied|ying)\s+on\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_named_party(text: str, place: Place, report_country: str | None) -> bool:
+    """True when a country is named as a party to the event, not as where it happened: as the first half
+    of "X-backed" / "X-linked", after "linked to" / "backed by", or, in a report whose places agree on
+    another country, anywhere but after a locative preposition ("relied on Russia", "Russia said")."""
+    if not (place.feature_code or "").startswith("A.PCL"):
+        return False
+    if _PARTY_AFTER.match(text, place.end) or _PARTY_BEFORE.search(text[max(0, place.start - 40):place.start]):
+        return True
+    return bool(report_country and place.country and place.country != report_country
+                and not is_locative_object(text, place))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def named_parties(places: list[Place], text: str, report_country: str | None) -> set[int]:
+    """Indices of the countries named as parties; a country listed right after one ("relied on Russia,
+    Iran and ...") is one too."""
+    parties: set[int] = set()
+    order = sorted(range(len(places)), key=lambda i: places[i].start)
+    for before, i in zip([None, *order], order, strict=False):
+        if is_named_party(text, places[i], report_country):
+            parties.add(i)
+        elif before in parties and (places[i].feature_code or "").startswith("A.PCL") \
+                and _LIST_GAP.fullmatch(text, places[before].end, places[i].start):
+            parties.add(i)
+    return parties
+
+
 # Only sure resolutions vote on the report's country: a weak match (a word taken for a village abroad) is
 # the kind of error the vote is there to catch.
 SURE_CONFIDENCE = 0.8
@@ -139,8 +177,8 @@ def report_country(places: list[Place], text: str) -> str | None:
 
 def place_for(article: Article, start: int, end: int) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
-    An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") is
-    not taken from the window. A place resolved outside the country the report agrees on, or outside the
+    An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") and a
+    country named as a party ("Iran-backed", "linked to Iran") are not taken from the window. A place resolved outside the country the report agrees on, or outside the
     place named as containing it, ranks with doubtful matches: after any consistent town or province."""
     places, text = article.places, article.text
     country = report_country(places, text)
@@ -156,7 +194,8 @@ def place_for(article: Article, start: int, end: int) -> int | None:
 
     usable = [i for i, p in enumerate(places) if p.lat is not None and not is_organisation_home(text, p)]
     origins = [i for i in usable if not is_destination(text, places[i])]
-    inside = [i for i in origins if start <= places[i].start < end]
+    parties = named_parties(places, text, country)
+    inside = [i for i in origins if start <= places[i].start < end and i not in parties]
     if inside:
         return min(inside, key=rank)
     fallback = origins or usable

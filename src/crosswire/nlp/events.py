@@ -18,6 +18,7 @@ from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
 from .event_place import place_for
 from .events_actors import acled_actor, country_name, find_actors, table_actor, territory_sides
+from .events_history import told_as_history, told_as_now
 from .events_news import intended_capture
 from .events_protest import intervention_cues, violent_protest_cues
 from .events_rules import type_sentence
@@ -77,7 +78,21 @@ class EventsStage:
             ev.modality = "claimed"
         if ev.modality == "failed" and typing.sub_event_type.endswith("territory"):
             ev.event_type, ev.sub_event_type, ev.plover = "Battles", "Armed clash", "FIGHT"
+        if ev.modality == "happened" and told_as_history(article, ev.date, ev.date_precision):
+            _history_or_now(article, ev, sent, trig)
         return ev
+
+
+def _history_or_now(article: Article, ev: EventMention, sent: SpacySpan, trig: Trigger) -> None:
+    """An event dated years before the report: told as going on now ('founded in 2011, the group is now
+    fighting ...'), the year is not its own and it takes the narrative's day; else it is marked "historical"
+    and keeps only a place named in its own sentence (the report's main place is where things happen now)."""
+    if told_as_now(trig.head):
+        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.start_char, ev.start)
+        return
+    ev.modality = "historical"
+    if ev.place is not None and not sent.start_char <= article.places[ev.place].start < sent.end_char:
+        ev.place = None
 
 
 TERRITORY_CLASSES = {"capture", "regain", "withdraw", "seize"}
@@ -97,7 +112,8 @@ def _place_window(article: Article, sent: SpacySpan, trig: Trigger) -> tuple[int
 
 
 def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
-    """happened | failed | planned | threatened | denied, and whether the trigger is negated."""
+    """happened | failed | planned | threatened | denied, and whether the trigger is negated (an event
+    dated years before the report is then marked "historical" by `_event`)."""
     head = trig.head
     negated = any(c.dep_ == "neg" for c in head.children) or any(
         c.lower_ in ("no", "never") for c in head.children if c.dep_ == "det")

@@ -19,6 +19,11 @@ WEAK_TRIGGERS = {
     "fight", "sniper", "withdraw", "surrender", "disappear", "hostage", "caravan", "boycott", "curfew",
     "shoot", "fighting", "torture", "suicide", "fire", "redeploy", "retreat", "flee", "evacuate", "displace",
     "ban", "prohibit", "lockdown", "molotov", "recover", "discover", "uncover", "find", "join",
+    # Acts that tell a protest, shelling or a measure only when no stronger trigger is told ('gunmen blocked
+    # the road and kidnapped a driver' is the kidnapping; 'pounded' and 'occupied' have other senses too).
+    "bang pot", "bang pan", "take to the street", "take to street", "block the road", "block road",
+    "block the highway", "pound", "occupy", "close the border", "close its border", "seal the border", "seal off",
+    "halt all entry", "suspend all entry", "take up arm", "take up arms", "smash",
 }
 CIVILIAN_GROUP_WORDS = {"group", "family", "villager", "resident", "worker", "student", "supporter", "people",
                         "community", "youth", "local", "person", "man", "neighbour", "neighbor", "relative",

@@ -20,11 +20,21 @@ from .events_sides import (
     victims_civilian,
 )
 from .events_territory import rule_territory, territory_typing
-from .events_triggers import Trigger, Typing, find_triggers, is_main_verb, is_negligible, pick, typed
+from .events_triggers import (
+    Trigger,
+    Typing,
+    find_triggers,
+    is_main_verb,
+    is_negligible,
+    pick,
+    subject_of,
+    typed,
+)
 from .events_weapons import rule_weapons
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 def type_sentence(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEntry]) -> Typing | None:
@@ -66,10 +76,14 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
                 return typed(trig, "Battles", "Armed clash", "FIGHT", "armed men abducted")
             return typed(trig, reason=f"{cls} trigger")
     clash = pick(strong, "clash")
-    if clash is not None and clash.head.lemma_.lower() in ("clash", "fight", "brawl") and civilians_clash(clash, sent):
+    brawl = clash or _main_fight(triggers)
+    if brawl is not None and brawl.head.lemma_.lower() in ("clash", "fight", "brawl") and civilians_clash(brawl, sent):
+        clash = brawl
         if {t.lemma_.lower() for t in sent} & DEMONSTRATION_WORDS:
             return typed(clash, "Riots", "Violent demonstration", "PROTEST", "demonstrators clashed")
         return typed(clash, "Riots", "Mob violence", "ASSAULT", "unarmed sides clashed")
+    if clash is None and brawl is not None and _armed_sides(brawl):
+        clash = brawl  # 'the militia is fighting government troops'
     attack = pick(strong, "attack") or pick(triggers, "attack")
     if clash is not None and (attack is None or not victims_civilian(attack, sent) or clash.head.i < attack.head.i):
         return typed(clash, reason="armed clash trigger")
@@ -91,6 +105,32 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     if not attack.entry.weak or lethal:
         return typed(attack, "Violence against civilians", "Attack", "ASSAULT", "targets not armed")
     return None
+
+
+def _main_fight(triggers: list[Trigger]) -> Trigger | None:
+    """'fight' as the sentence's own event ('supporters fought one another', 'a fight broke out between
+    ...'): weak on its own, it tells a brawl when unarmed sides are told fighting."""
+    for trig in triggers:
+        head = trig.head
+        if trig.cls == "clash" and head.lemma_.lower() == "fight" and (
+                is_main_verb(head) or head.dep_ == "nsubj" and is_main_verb(head.head)):
+            return trig
+    return None
+
+
+def _armed_sides(fight: Trigger) -> bool:
+    """Whether both who fights and whom it fights are armed ('rebels fought soldiers', 'the militia fought
+    with troops'); 'fighting corruption' or 'fighting the virus' is no battle."""
+    head = fight.head
+    subj = subject_of(head)
+    others = [c for c in head.children if c.dep_ == "dobj"]
+    others += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against") for g in c.children
+               if g.dep_ == "pobj"]
+
+    def armed(tok: Token | None) -> bool:
+        return tok is not None and any(t.lemma_.lower() in lex.ARMED_NOUNS for t in tok.subtree)
+
+    return armed(subj) and any(armed(o) for o in others)
 
 
 def rule_strategic(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]) -> Typing | None:

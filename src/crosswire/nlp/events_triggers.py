@@ -50,7 +50,7 @@ def find_triggers(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEnt
     found: list[Trigger] = []
     i = 0
     while i < len(toks):
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):
             if i + n > len(toks):
                 continue
             for variant in (0, 1):
@@ -88,7 +88,23 @@ def is_negligible(trig: Trigger) -> bool:
     if trig.entry.phrase == ("join",):  # 'joined the rebels', not 'joined the march' or 'joined hands'
         return not any(c.dep_ == "dobj" and (c.ent_type_ in ("ORG", "NORP") or c.lemma_.lower() in lex.ARMED_NOUNS
                                              | {"rank"}) for c in tok.children)
+    if trig.entry.phrase in VERB_ONLY and trig.tokens[0].pos_ in ("NOUN", "PROPN", "NUM"):
+        return True  # 'stole 500 pounds': the currency, not a bombardment
+    if trig.entry.phrase[0] == "block":  # residents blocking a road protest; police or a landslide do not
+        subj = subject_of(trig.tokens[0])
+        blockers = lex.CIVILIAN_GROUP_WORDS | lex.MOB_NOUNS | ROAD_BLOCKERS  # 'hundreds of traders' counts too
+        if subj is None:  # a parse without a subject: an active verb still tells someone blocked it
+            return any(c.dep_ == "auxpass" for c in trig.tokens[0].children)
+        return not any(t.lemma_.lower() in blockers for t in subj.subtree)
     return trig.entry.phrase in (("release",), ("establish",), ("set", "up")) and tok.pos_ not in ("VERB", "NOUN")
+
+
+# Who blocks roads in protest, besides civilian groups and crowds (an official blocking a road does not protest).
+ROAD_BLOCKERS = {"driver", "motorist", "taxi", "activist", "inhabitant", "citizen", "teacher", "nurse", "miner",
+                 "woman", "man", "trucker", "transporter", "demonstrator", "protester", "protestor"}
+# Triggers that tell an event only as verbs ('rebels pounded the base', not 'ten pounds'); a quoted verb may be
+# tagged as an adjective, so only noun readings are passed over.
+VERB_ONLY = {("pound",), ("occupy",), ("smash",)}
 
 
 def pick(triggers: list[Trigger], *classes: str) -> Trigger | None:
