@@ -34,6 +34,9 @@ PLACES = [  # id, name, lat, lon, fcode, cc, admin1, population, origin
     (62, "Alvar", 47.7, 36.3, "P.PPL", "UA", "31", 1_000, "hand-built"),
     (70, "Pedra do Vento", -6.3, -37.7, "P.PPLA2", "BR", "17", 30_000, "hand-built"),
     (71, "Vento", -34.5, -54.3, "P.PPLA", "UY", "14", 25_000, "hand-built"),
+    (90, "Upper Marsh", 9.0, 30.0, "A.ADM1", "GV", "07", 400_000, "hand-built"),
+    (91, "Alindor", 9.5, 30.5, "P.PPL", "GV", "07", 3_000, "hand-built"),  # keys ignore spaces: "A Lindor"
+    (80, "Dravonetska", 30.0, 120.0, "P.PPLA2", "CN", "04", 800_000, "hand-built"),
 ]
 
 
@@ -108,3 +111,23 @@ def test_mention_begun_late_takes_in_the_head_of_the_known_name(gaz: Gazetteer) 
     start = text.index("Vento")
     article = Article(raw_text=text, text=text, mentions=[Mention(start, start + 5, "Vento", "GPE")])
     assert [t.text for t in toponym_spans(article, gaz)] == ["Pedra do Vento"]
+
+
+def test_no_transliteration_match_abroad_without_a_country_to_go_by(gaz: Gazetteer) -> None:
+    (village,) = resolve("Observers heard explosions near Drovanitsky.", gaz, "Drovanitsky")
+    assert village.geonameid is None and "no gazetteer entry" in village.reason
+
+
+def test_a_lowercase_mention_is_no_place_name(gaz: Gazetteer) -> None:
+    text = "Rioters threw stones at soldiers in Grenvale."
+    start = text.index("soldiers")
+    article = Article(raw_text=text, text=text, mentions=[Mention(start, start + 8, "soldiers", "GPE")])
+    assert [t.text for t in toponym_spans(article, gaz)] == ["Grenvale"]
+
+
+def test_mention_begun_late_takes_in_a_capitalised_head_but_no_article(gaz: Gazetteer) -> None:
+    text = "Clashes were reported in Upper Marsh. Later A Lindor court ruled."
+    mentions = [Mention(text.index("Marsh"), text.index("Marsh") + 5, "Marsh", "GPE"),
+                Mention(text.index("Lindor"), text.index("Lindor") + 6, "Lindor", "GPE")]
+    article = Article(raw_text=text, text=text, mentions=mentions)
+    assert [t.text for t in toponym_spans(article, gaz)] == ["Upper Marsh", "Lindor"]

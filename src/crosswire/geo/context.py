@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .build import data_path
+
+if TYPE_CHECKING:  # the gazetteer module imports this one for its demonym table
+    from .gazetteer import GazetteerLike
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "oblast",
                "prefecture", "department", "municipality", "countryside", "territory", "canton", "lga")
@@ -131,3 +135,31 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
             name, code = line.rstrip("\n").split("\t")
             table[name.casefold()] = code
     return table
+
+
+def qualifier_place(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | None:
+    """The country (and US state) a "Name, Qualifier" pattern puts the place in."""
+    if cue.qualifier is None:
+        return None
+    code = us_state_code(cue.qualifier)
+    if code is not None:
+        return "US", code
+    if cue.qualifier in CA_PROVINCE_ABBREVIATIONS:
+        return qualifier_place(Cues(qualifier=CA_PROVINCE_ABBREVIATIONS[cue.qualifier]), gazetteer)
+    for cand in gazetteer.lookup(cue.qualifier):
+        if cand.code == "PCLI" and cand.cc:
+            return cand.cc, None
+        if cand.code == "ADM1" and cand.cc and cand.match in ("main", "exact"):
+            return cand.cc, cand.admin1
+    return None
+
+
+def qualifier_readings(cue: Cues, gazetteer: GazetteerLike) -> list[tuple[str, str | None]]:
+    """Every country or province the qualifier after a comma may be: "Santa Cruz" is a province of
+    Bolivia and of Argentina, so a town is only missing from the gazetteer if it is in neither."""
+    first = qualifier_place(cue, gazetteer)
+    if first is None or cue.qualifier is None or first[0] == "US" and us_state_code(cue.qualifier):
+        return [first] if first else []
+    more = [(c.cc, None if c.code == "PCLI" else c.admin1) for c in gazetteer.lookup(cue.qualifier)
+            if c.cc and (c.code == "PCLI" or c.code == "ADM1" and c.match in ("main", "exact"))]
+    return [first, *more]

@@ -23,8 +23,9 @@ from .context import (
     US_STATE_ABBREVIATIONS,
     Cues,
     cues_at,
+    qualifier_place,
+    qualifier_readings,
     suffix_cues,
-    us_state_code,
 )
 from .gazetteer import Candidate, GazetteerLike
 from .hierarchy import (
@@ -152,10 +153,10 @@ def _first_pick(pool: list[Candidate], cue: Cues, index: int,
 
 def _typo_candidates(name: str, countries: frozenset[str], gazetteer: GazetteerLike) -> list[Candidate]:
     """Places within a typo of the name: in the report's countries any the gazetteer finds; with no
-    country to go by, only one-letter slips, since two edits or a shared consonant skeleton make a
-    village's spelling ("Dolomytne") look like some big city anywhere in the world."""
+    country to go by, no transliteration matches, since a shared consonant skeleton makes a village's
+    spelling ("Dolomytne") look like some big city anywhere in the world."""
     found = gazetteer.fuzzy(name, countries)
-    return found if countries else [c for c in found if c.match == "fuzzy" and c.edits <= 1]
+    return found if countries else [c for c in found if c.match == "fuzzy"]
 
 
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -304,34 +305,6 @@ def _nearness(cand: Candidate, context: _Context, index: int) -> float:
     return 0.3 if best <= NEAR_KM else 0.12 if best <= REGION_KM else 0.0
 
 
-def _qualifier(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | None:
-    """The country (and US state) a "Name, Qualifier" pattern puts the place in."""
-    if cue.qualifier is None:
-        return None
-    code = us_state_code(cue.qualifier)
-    if code is not None:
-        return "US", code
-    if cue.qualifier in CA_PROVINCE_ABBREVIATIONS:
-        return _qualifier(Cues(qualifier=CA_PROVINCE_ABBREVIATIONS[cue.qualifier]), gazetteer)
-    for cand in gazetteer.lookup(cue.qualifier):
-        if cand.code == "PCLI" and cand.cc:
-            return cand.cc, None
-        if cand.code == "ADM1" and cand.cc and cand.match in ("main", "exact"):
-            return cand.cc, cand.admin1
-    return None
-
-
-def _qualifier_readings(cue: Cues, gazetteer: GazetteerLike) -> list[tuple[str, str | None]]:
-    """Every country or province the qualifier after a comma may be: "Santa Cruz" is a province of
-    Bolivia and of Argentina, so a town is only missing from the gazetteer if it is in neither."""
-    first = _qualifier(cue, gazetteer)
-    if first is None or cue.qualifier is None or first[0] == "US" and us_state_code(cue.qualifier):
-        return [first] if first else []
-    more = [(c.cc, None if c.code == "PCLI" else c.admin1) for c in gazetteer.lookup(cue.qualifier)
-            if c.cc and (c.code == "PCLI" or c.code == "ADM1" and c.match in ("main", "exact"))]
-    return [first, *more]
-
-
 def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
              gazetteer: GazetteerLike) -> str | None:
     """Why the name is more likely a place the gazetteer lacks than its best candidate `cand`, or None.
@@ -346,7 +319,7 @@ def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Contex
     if units and not appositive and not any(inside(c, u) for c in pool for u in units):
         return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
                 f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
-    readings = _qualifier_readings(cue, gazetteer)
+    readings = qualifier_readings(cue, gazetteer)
     if readings and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
             c.cc == cc and admin1 in (None, c.admin1) for c in pool for cc, admin1 in readings):
         return (f"{len(pool)} gazetteer entries match the name, no town or district of them in "
@@ -363,7 +336,7 @@ def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
     """The best candidate, a confidence from its margin over the runner-up, and a reason."""
     if not pool:
         return None
-    qualifier, units = _qualifier(cue, gazetteer), enclosing_candidates(cue, gazetteer)
+    qualifier, units = qualifier_place(cue, gazetteer), enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
     in_province = context.in_named_provinces(pool, index)
     ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus), c)

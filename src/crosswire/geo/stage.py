@@ -61,7 +61,7 @@ _NAME_STEP = re.compile(r"(?:\s+|-)(?:(?:do|da|dos|das|de|del|della|di|du|des|la
                         r"(?:\s+|-))*[A-Z][\w'’]*")
 MAX_NAME_STEPS = 3
 # The head of a name before a mention the tagger began late: "Catole do |Rocha", "Santa Cruz de la |Sierra".
-_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’]*\s+){1,2}(?:(?:do|da|dos|das|de|del|della|di|du|des|la|las|los|le|of)\s+)+$")
+_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’]* +){1,2}(?:(?:do|da|dos|das|de|del|della|di|du|des|la|las|los|le|of) +)*$")
 # "Molotov cocktails", "a Kalashnikov rifle", "a Toyota pickup": a capitalised word before the name of an
 # object is an eponym or a brand, not the place the object is in.
 _OBJECT_AFTER = re.compile(r"\s+(?:cocktails?|rifles?|assault rifles?|pistols?|carbines?|submachine guns?|"
@@ -91,7 +91,8 @@ class PlacesStage:
 
 def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCandidate]:
     """Every span of the report that names a place, in text order, without overlaps."""
-    mentions = [t for t in (_trimmed(m, article.text) for m in article.mentions) if t is not None]
+    mentions = [t for t in (_trimmed(m, article.text) for m in article.mentions)
+                if t is not None and any(ch.isupper() for ch in t.text)]  # English writes a place's name with a capital
     mentions = _joined_across_particles(mentions, article.text, gazetteer)
     named = [t for t in mentions if t.label in PLACE_LABELS]
     countries = _named_countries(named, gazetteer)
@@ -150,6 +151,8 @@ def _known_name_start(text: str, start: int, end: int, gazetteer: GazetteerLike)
     words = [m.start() for m in re.finditer(r"[A-Z]", head.group()) if m.start() == 0 or head.group()[m.start() - 1] == " "]
     base = start - len(head.group())
     for offset in words:  # longest first
+        if head.group()[offset:].split(" ", 1)[0].casefold() in FUNCTION_WORDS:
+            continue  # "A US", "The Atlantic": an article or function word opens no place name
         if any(c.match in ("main", "exact") for c in gazetteer.lookup(text[base + offset:end])):
             return base + offset
     return start
