@@ -3,21 +3,12 @@
 Sentences written for these tests."""
 
 import pytest
-
-from crosswire.model import Article, Sentence
-from crosswire.nlp.events import EventsStage
+from tests.event_sentences import events_of
 
 
-@pytest.fixture(scope="module")
-def stage():
-    from crosswire.resources import Resources
-
-    return EventsStage(Resources())
-
-
-def first_event(stage, text):
-    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))])
-    events = stage(article).events
+def kind_of(stage, text):
+    """(type, sub-type) of the first event of `text`, None when it tells none."""
+    events = events_of(stage, text)
     return (events[0].event_type, events[0].sub_event_type) if events else None
 
 
@@ -42,8 +33,8 @@ def first_event(stage, text):
     ("Farmers announced that they would take up arms against the gangs.",
      ("Strategic developments", "Change to group/activity")),
 ])
-def test_forms_tell_an_event(stage, text, expected):
-    assert first_event(stage, text) == expected
+def test_forms_tell_an_event(events_stage, text, expected):
+    assert kind_of(events_stage, text) == expected
 
 
 @pytest.mark.slow
@@ -56,8 +47,8 @@ def test_forms_tell_an_event(stage, text, expected):
     ("Fighters occupied the hilltop and shelled the town below.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
 ])
-def test_weak_forms_give_way(stage, text, expected):
-    assert first_event(stage, text) == expected
+def test_weak_forms_give_way(events_stage, text, expected):
+    assert kind_of(events_stage, text) == expected
 
 
 @pytest.mark.slow
@@ -66,12 +57,12 @@ def test_weak_forms_give_way(stage, text, expected):
     "Officials blocked the road after a landslide.",  # not residents protesting
     "The new mayor is fighting corruption in the city council.",  # no armed sides
 ])
-def test_other_senses_tell_no_such_event(stage, text):
-    typing = first_event(stage, text)
+def test_other_senses_tell_no_such_event(events_stage, text):
+    typing = kind_of(events_stage, text)
     assert typing is None or typing[0] not in ("Protests", "Explosions/Remote violence", "Battles")
 
 
 @pytest.mark.slow
-def test_a_crowd_counted_by_number_blocks_roads_too(stage):
+def test_a_crowd_counted_by_number_blocks_roads_too(events_stage):
     text = "Hundreds of farmers blocked the road outside the ministry on Monday."
-    assert first_event(stage, text) == ("Protests", "Peaceful protest")
+    assert kind_of(events_stage, text) == ("Protests", "Peaceful protest")

@@ -74,43 +74,35 @@ def test_countries_listed_after_a_party_are_parties_too():
     assert named_parties(places, text, None) == {0, 1}
 
 
-@pytest.fixture(scope="module")
-def stage():
-    from crosswire.nlp.events import EventsStage
-    from crosswire.resources import Resources
-
-    return EventsStage(Resources())
-
-
 @pytest.mark.slow
-def test_an_event_dated_years_back_is_marked_historical(stage):
+def test_an_event_dated_years_back_is_marked_historical(events_stage):
     text = "Soldiers killed dozens of villagers in 1990, and the survivors still remember."
     times = [TimeRef(text.index("1990"), text.index("1990") + 4, "1990", "DATE", "1990", "year")]
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], times=times,
                       published=PUBLISHED)
-    events = stage(article).events
+    events = events_stage(article).events
     assert events and events[0].modality == "historical" and events[0].date == "1990"
     recent = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))],
                      times=[TimeRef(0, 1, "x", "DATE", "2024-06-09", "day")], published=PUBLISHED)
-    assert stage(recent).events[0].modality == "happened"
+    assert events_stage(recent).events[0].modality == "happened"
 
 
 @pytest.mark.slow
-def test_an_event_told_as_now_is_not_history_whatever_year_the_sentence_names(stage):
+def test_an_event_told_as_now_is_not_history_whatever_year_the_sentence_names(events_stage):
     text = "The militia, which was founded in 1995, is now fighting government troops near the port."
     times = [TimeRef(text.index("1995"), text.index("1995") + 4, "1995", "DATE", "1995", "year")]
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], times=times,
                       published=PUBLISHED)
-    events = stage(article).events
+    events = events_stage(article).events
     assert events and events[0].modality == "happened"
 
 
 @pytest.mark.slow
-def test_an_offensive_said_to_go_on_now_is_not_history(stage):
+def test_an_offensive_said_to_go_on_now_is_not_history(events_stage):
     text = "Founded in 1995, the militia leads an offensive that is now closing in on the port."
     times = [TimeRef(text.index("1995"), text.index("1995") + 4, "1995", "DATE", "1995", "year")]
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], times=times,
                       published=PUBLISHED)
-    events = stage(article).events
+    events = events_stage(article).events
     assert events and events[0].modality == "happened"
     assert events[0].date == "2024-06-10"  # the year it was founded is not the offensive's

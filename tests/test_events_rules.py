@@ -1,25 +1,11 @@
 """ACLED coding conventions the typing rules follow, on sentences written for these tests."""
 
 import pytest
+from tests.event_sentences import first_event
 
 from crosswire.model import Article, Sentence
-from crosswire.nlp.events import EventsStage
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def stage():
-    from crosswire.resources import Resources
-
-    return EventsStage(Resources())
-
-
-def first_event(stage, text):
-    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))])
-    events = stage(article).events
-    assert events, text
-    return events[0]
 
 
 @pytest.mark.parametrize(("text", "event_type", "sub"), [
@@ -83,13 +69,13 @@ def first_event(stage, text):
     ("Soldiers found and destroyed a clandestine airstrip in the forest.", "Strategic developments",
      "Looting/property destruction"),
 ])
-def test_acled_conventions(stage, text, event_type, sub):
-    ev = first_event(stage, text)
+def test_acled_conventions(events_stage, text, event_type, sub):
+    ev = first_event(events_stage, text)
     assert (ev.event_type, ev.sub_event_type) == (event_type, sub)
 
 
-def test_protesters_clashing_in_the_next_sentence_make_it_violent(stage):
-    ev = first_event(stage, "Farmers demonstrated outside the ministry. They clashed with the guards at the gate.")
+def test_protesters_clashing_in_the_next_sentence_make_it_violent(events_stage):
+    ev = first_event(events_stage, "Farmers demonstrated outside the ministry. They clashed with the guards at the gate.")
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
 
 
@@ -107,59 +93,59 @@ def test_generic_actor_names(phrase, country, name):
     assert acled_actor(phrase, country) == name
 
 
-def test_shell_falling_on_a_village_is_no_capture(stage):
-    ev = first_event(stage, "A mortar shell fell into the village and wounded a farmer.")
+def test_shell_falling_on_a_village_is_no_capture(events_stage):
+    ev = first_event(events_stage, "A mortar shell fell into the village and wounded a farmer.")
     assert ev.event_type == "Explosions/Remote violence"
 
 
-def test_named_group_takes_the_actor_table_name(stage):
+def test_named_group_takes_the_actor_table_name(events_stage):
     from crosswire.nlp.events_actors import table_actor
 
-    aliases = stage.resources.aliases
+    aliases = events_stage.resources.aliases
     assert table_actor("the Taliban fighters", aliases) == "Taliban"
     assert table_actor("unknown gunmen", aliases) is None
     assert table_actor("a Taliban suicide bomber", aliases) == "Taliban"
 
 
-def test_actors_of_fire_at_positions_and_of_dispersed_protest(stage):
-    ev = first_event(stage, "Rebels fired mortars at the positions of the army near the ridge.")
+def test_actors_of_fire_at_positions_and_of_dispersed_protest(events_stage):
+    ev = first_event(events_stage, "Rebels fired mortars at the positions of the army near the ridge.")
     assert ev.actor2 is not None and ev.actor2.startswith("Military Forces")
-    ev = first_event(stage, "The rebels fired with unknown weapons on the positions of the army.")
+    ev = first_event(events_stage, "The rebels fired with unknown weapons on the positions of the army.")
     assert ev.actor2 is not None and ev.actor2.startswith("Military Forces")
-    ev = first_event(stage, "The army conducted air strikes targeting rebel fighters in the hills.")
+    ev = first_event(events_stage, "The army conducted air strikes targeting rebel fighters in the hills.")
     assert ev.actor2 is not None and "fighter" in ev.actor2.lower()
     text = "Nurses protested outside the clinic. Police later dispersed the crowd with batons."
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, 35), Sentence(36, len(text))])
-    ev = stage(article).events[0]
+    ev = events_stage(article).events[0]
     assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces")
 
 
-def test_victim_tied_to_a_gang_makes_a_clash(stage):
+def test_victim_tied_to_a_gang_makes_a_clash(events_stage):
     text = "A man was shot dead by two armed men in the market. The victim was known as a gang leader."
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, 52), Sentence(53, len(text))])
-    assert stage(article).events[0].event_type == "Battles"
+    assert events_stage(article).events[0].event_type == "Battles"
     text = "A man was shot dead by two armed men in the market. The victim was a local teacher."
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, 52), Sentence(53, len(text))])
-    assert stage(article).events[0].event_type == "Violence against civilians"
+    assert events_stage(article).events[0].event_type == "Violence against civilians"
 
 
-def test_restriction_named_as_the_setting_tells_no_event(stage):
+def test_restriction_named_as_the_setting_tells_no_event(events_stage):
     text = "Shops stayed closed during the lockdown in the capital."
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))])
-    assert stage(article).events == []
+    assert events_stage(article).events == []
     text = "Thousands of students joined the march in the capital."
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))])
-    assert stage(article).events[0].event_type == "Protests"
+    assert events_stage(article).events[0].event_type == "Protests"
 
 
-def test_shelling_victims_are_its_second_actor(stage):
-    ev = first_event(stage, "Shells fired by the rebels injured two health workers near the clinic.")
+def test_shelling_victims_are_its_second_actor(events_stage):
+    ev = first_event(events_stage, "Shells fired by the rebels injured two health workers near the clinic.")
     assert ev.event_type == "Explosions/Remote violence"
     assert ev.actor2 == "Civilians"
 
 
-def test_first_actor_from_another_clause_or_the_trigger_itself(stage):
-    ev = first_event(stage, "Two soldiers were killed when militants fired on their vehicle near the bridge.")
+def test_first_actor_from_another_clause_or_the_trigger_itself(events_stage):
+    ev = first_event(events_stage, "Two soldiers were killed when militants fired on their vehicle near the bridge.")
     assert ev.actor1 is not None and ev.actor1.startswith("Unidentified Armed Group")
-    ev = first_event(stage, "Artillery fire by an unknown party was reported in the south of the city.")
+    ev = first_event(events_stage, "Artillery fire by an unknown party was reported in the south of the city.")
     assert ev.actor1 == "Unidentified Armed Group"  # "an unknown party"

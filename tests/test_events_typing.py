@@ -1,6 +1,7 @@
 """Event typing in ACLED's taxonomy on sentences written for these tests."""
 
 import pytest
+from tests.event_sentences import events_of
 
 from crosswire.model import Article, Figure, Place, Sentence
 from crosswire.nlp.events import EventsStage
@@ -43,18 +44,6 @@ def test_acled_actor_names(phrase, country, name):
     assert acled_actor(phrase, country) == name
 
 
-@pytest.fixture(scope="session")
-def stage():
-    from crosswire.resources import Resources
-
-    return EventsStage(Resources())
-
-
-def events_of(stage, text, **fields):
-    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], **fields)
-    return stage(article).events
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "event_type", "sub"), [
     ("An air strike on the old quarter killed a photographer.", "Explosions/Remote violence", "Air/drone strike"),
@@ -92,33 +81,33 @@ def events_of(stage, text, **fields):
     ("Teachers held a protest for a colleague who was hurt in clashes last year.", "Protests",
      "Peaceful protest"),
 ])
-def test_event_typing(stage, text, event_type, sub):
-    events = events_of(stage, text)
+def test_event_typing(events_stage, text, event_type, sub):
+    events = events_of(events_stage, text)
     assert events, text
     assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub)
 
 
 @pytest.mark.slow
-def test_failed_attempt_is_not_a_capture(stage):
-    events = events_of(stage, "Rebels tried to capture the town but their attack failed for the second time.")
+def test_failed_attempt_is_not_a_capture(events_stage):
+    events = events_of(events_stage, "Rebels tried to capture the town but their attack failed for the second time.")
     assert events[0].sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
     assert events[0].modality == "failed"
 
 
 @pytest.mark.slow
-def test_fatalities_place_and_date_come_from_the_sentence(stage):
+def test_fatalities_place_and_date_come_from_the_sentence(events_stage):
     text = "An air strike on the market in Idlib killed 12 people."
     places = [Place(31, 36, "Idlib", name="Idlib", lat=35.9, lon=36.6, feature_code="P.PPLA", country="SY")]
     figures = [Figure(44, 46, "12", 12, kind="killed")]
-    ev = events_of(stage, text, places=places, figures=figures)[0]
+    ev = events_of(events_stage, text, places=places, figures=figures)[0]
     assert (ev.fatalities, ev.place, ev.date_precision) == (12, 0, None)
     assert ev.plover == "ASSAULT"
     assert text[ev.start:ev.end] == ev.text
 
 
 @pytest.mark.slow
-def test_sentence_without_event_gives_none(stage):
-    assert events_of(stage, "The committee will meet again next month to review the budget.") == []
+def test_sentence_without_event_gives_none(events_stage):
+    assert events_of(events_stage, "The committee will meet again next month to review the budget.") == []
 
 
 class _NoParser:
@@ -130,12 +119,12 @@ class _NoParser:
 
 
 @pytest.mark.slow
-def test_stages_reuse_the_parsed_doc(stage):
+def test_stages_reuse_the_parsed_doc(events_stage):
     from crosswire.nlp.attribution import AttributionStage
     from crosswire.nlp.figures import FiguresStage
 
     text = "Rebels shelled the town on Monday, killing 4 civilians, the army said."
-    doc = stage.resources.nlp(text)
+    doc = events_stage.resources.nlp(text)
     article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], meta={"doc": doc})
     for other in (AttributionStage(_NoParser()), FiguresStage(_NoParser()), EventsStage(_NoParser())):
         article = other(article)
@@ -144,8 +133,8 @@ def test_stages_reuse_the_parsed_doc(stage):
 
 
 @pytest.mark.slow
-def test_actors_from_attack_noun_and_coordinated_verb(stage):
-    ev = events_of(stage, "Two soldiers were killed following an attack by Shabaab militants.")[0]
+def test_actors_from_attack_noun_and_coordinated_verb(events_stage):
+    ev = events_of(events_stage, "Two soldiers were killed following an attack by Shabaab militants.")[0]
     assert ev.actor1 == "Al Shabaab"  # the actor table's canonical name
-    ev = events_of(stage, "Rebel fighters ambushed and killed three soldiers near the bridge.")[0]
+    ev = events_of(events_stage, "Rebel fighters ambushed and killed three soldiers near the bridge.")[0]
     assert ev.actor2 is not None and ev.actor2.startswith("Military Forces")
