@@ -6,17 +6,10 @@ Split from `timex_resolve` (which registers these in `RESOLVERS`). Values are TI
 
 from __future__ import annotations
 
-from typing import Any
-
 from .timex_calendar import Resolution
 from .timex_context import Context
 from .timex_lexicon import MONTHS, SEASONS, UNITS, number_value
-
-Groups = dict[str, Any]
-
-
-def _key(word: str | None) -> str:
-    return " ".join((word or "").lower().replace(".", "").split())
+from .timex_shared import Groups, word_key
 
 
 def count_value(word: str) -> float | None:
@@ -25,7 +18,7 @@ def count_value(word: str) -> float | None:
 
 
 def unit_letter(word: str) -> tuple[str, bool, int]:
-    key = _key(word)
+    key = word_key(word)
     key = "century" if key == "centurie" else key
     return UNITS[key]
 
@@ -37,13 +30,13 @@ SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P
 
 def resolve_set(g: Groups, ctx: Context, start: int) -> Resolution:
     if g.get("adv"):
-        return Resolution("SET", SET_ADVERBS[_key(g["adv"])], None, None, "frequency adverb")
-    unit_word = _key(g.get("unit") or g.get("unit2"))
+        return Resolution("SET", SET_ADVERBS[word_key(g["adv"])], None, None, "frequency adverb")
+    unit_word = word_key(g.get("unit") or g.get("unit2"))
     if unit_word in MONTHS:
         return Resolution("SET", f"XXXX-{MONTHS[unit_word]:02d}", None, None, "every named month")
     if unit_word in SEASONS:
         return Resolution("SET", f"XXXX-{SEASONS[unit_word]}", None, None, "every season")
-    n = 2.0 if _key(g.get("n")) == "other" else (count_value(g["n"]) if g.get("n") else 1.0)
+    n = 2.0 if word_key(g.get("n")) == "other" else (count_value(g["n"]) if g.get("n") else 1.0)
     return Resolution("SET", duration_value(n or 1.0, unit_word), None, None, "recurring period")
 
 
@@ -77,7 +70,7 @@ def duration_value(n: float | None, unit_word: str) -> str:
 
 def resolve_duration(g: Groups, ctx: Context, start: int) -> Resolution:
     n = count_value(g["n"])
-    if n is not None and "half" in _key(g.get("post")):  # "a minute and a half"
+    if n is not None and "half" in word_key(g.get("post")):  # "a minute and a half"
         n += 0.5
     return Resolution("DURATION", duration_value(n, g["unit"]), None, None, "length of time")
 

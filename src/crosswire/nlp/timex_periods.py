@@ -9,29 +9,19 @@ else the last full quarter before the DCT.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .timex_calendar import Resolution, nearest_year_date, quarter_of, quarter_value, shift_quarter
 from .timex_context import Context
 from .timex_lexicon import MONTHS, SEASONS, spelled_year
+from .timex_shared import Groups, unresolved, word_key
 
-Groups = dict[str, Any]
-NO_DCT = "no DCT: unresolved"
 # Words that put a period one year before the quarter in focus ("the year-ago period").
 YEAR_BACK_WORDS = ("same", "comparable", "corresponding", "year-earlier", "year-ago", "comparable year-ago")
 QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def _key(word: str | None) -> str:
-    return " ".join((word or "").lower().replace(".", "").split())
-
-
-def _unresolved(kind: str, value: str | None = None, precision: str | None = None) -> Resolution:
-    return Resolution(kind, value, precision, None, NO_DCT)
-
-
 def _quarter_from_year_ref(text: str, ctx: Context) -> int | None:
-    key = _key(text)
+    key = word_key(text)
     if re.fullmatch(r"\d{4}", key):
         return int(key)
     if ctx.dct is None:
@@ -41,8 +31,8 @@ def _quarter_from_year_ref(text: str, ctx: Context) -> int | None:
 
 
 def resolve_quarter(g: Groups, ctx: Context, start: int) -> Resolution:
-    ordinal = _key(g["ord"])
-    yr = _key(g.get("yr"))
+    ordinal = word_key(g["ord"])
+    yr = word_key(g.get("yr"))
     if ordinal in QUARTER_ORDINALS:
         q = QUARTER_ORDINALS[ordinal]
         year = _quarter_from_year_ref(g.get("y") or g.get("yr") or "", ctx) if (g.get("y") or yr[:1].isdigit() or "year's" in yr) else None
@@ -53,7 +43,7 @@ def resolve_quarter(g: Groups, ctx: Context, start: int) -> Resolution:
             this_year, this_q = quarter_of(ctx.dct)
             year = this_year - 1 if q > this_q and ctx.tense(start) == "past" else this_year
         if year is None:
-            return _unresolved("DATE", f"XXXX-Q{q}", "month")
+            return unresolved("DATE", f"XXXX-Q{q}", "month")
         ctx.note_quarter(year, q, start)
         return Resolution("DATE", quarter_value(year, q), "month", None, "ordinal quarter")
     return _relative_quarter(ordinal or yr, ctx, start)
@@ -62,7 +52,7 @@ def resolve_quarter(g: Groups, ctx: Context, start: int) -> Resolution:
 def _relative_quarter(word: str, ctx: Context, start: int, shift_by: int = 0) -> Resolution:
     """"the quarter", "the latest quarter", "the year-earlier quarter": from the quarter in focus."""
     if ctx.dct is None and ctx.last_quarter is None:
-        return _unresolved("DATE", "XXXX-QX", "month")
+        return unresolved("DATE", "XXXX-QX", "month")
     focus = ctx.quarter_in_focus(start)
     if word == "current" and ctx.dct is not None:
         year, q = quarter_of(ctx.dct)
@@ -88,16 +78,16 @@ def _quarter_ended(ctx: Context, start: int) -> tuple[int, int] | None:
     """The quarter named by its end date: "the quarter ended Sept. 30" is the quarter holding Sept. 30."""
     after = ctx.text[start:start + 60]
     m = re.search(r"^[\w\s'-]*?(?:quarter|period)\s+(?:ended|ending|ends|that\s+ended)\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\b", after)
-    if not m or _key(m.group(1)) not in MONTHS or ctx.dct is None:
+    if not m or word_key(m.group(1)) not in MONTHS or ctx.dct is None:
         return None
-    month = MONTHS[_key(m.group(1))]
+    month = MONTHS[word_key(m.group(1))]
     end = nearest_year_date(month, int(m.group(2)), ctx.dct, "past")
     return quarter_of(end) if end else None
 
 
 def resolve_quarter_ref(g: Groups, ctx: Context, start: int) -> Resolution:
     """"the latest period", "the same period a year ago", "last year's quarter"."""
-    word = _key(g.get("ord")) or _key(g["det"])
+    word = word_key(g.get("ord")) or word_key(g["det"])
     if g.get("ago") or word == "last year's":
         # the year back is said once: "the same period a year ago" is one year earlier, not two
         return _relative_quarter("that" if word in YEAR_BACK_WORDS else word, ctx, start, -4)
@@ -105,37 +95,37 @@ def resolve_quarter_ref(g: Groups, ctx: Context, start: int) -> Resolution:
 
 
 def resolve_year_ago_period(g: Groups, ctx: Context, start: int) -> Resolution:
-    word = _key(g["w"])
+    word = word_key(g["w"])
     if word.startswith("year-") and ctx.last_quarter is not None:
         return _relative_quarter("year-earlier", ctx, start)
     if ctx.dct is None:
-        return _unresolved("DATE")
+        return unresolved("DATE")
     year = ctx.dct.year - 1 if word.startswith("year-") and word != "year-end" else ctx.dct.year
     return Resolution("DATE", f"{year:04d}", "year", ctx.dct.isoformat(), "year relative to DCT")
 
 
 def resolve_half(g: Groups, ctx: Context, start: int) -> Resolution:
     """"the first half of 1998", and "the first two quarters of 1990" (the same half year)."""
-    half = 1 if _key(g["ord"]) == "first" else 2
+    half = 1 if word_key(g["ord"]) == "first" else 2
     explicit, rel = g.get("y") or g.get("y2"), g.get("rel") or g.get("rel2")
     if explicit:
         year: int | None = int(explicit)
     else:
         year = _quarter_from_year_ref(f"{rel} year", ctx) if rel else (ctx.dct.year if ctx.dct else None)
     if year is None:
-        return _unresolved("DATE", f"XXXX-H{half}", "month")
+        return unresolved("DATE", f"XXXX-H{half}", "month")
     return Resolution("DATE", f"{year:04d}-H{half}", "month", None, "half year")
 
 
 def resolve_season(g: Groups, ctx: Context, start: int) -> Resolution:
-    code = SEASONS[_key(g["s"])]
+    code = SEASONS[word_key(g["s"])]
     year = int(g["y"]) if g.get("y") else spelled_year(g["sy"]) if g.get("sy") else None
     if year is not None:
         return Resolution("DATE", f"{year}-{code}", "month", None, "explicit season and year")
     if ctx.dct is None:
-        return _unresolved("DATE", f"XXXX-{code}", "month")
+        return unresolved("DATE", f"XXXX-{code}", "month")
     first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-    rel, ref = _key(g.get("rel")), ctx.dct
+    rel, ref = word_key(g.get("rel")), ctx.dct
     in_season = first_month <= ref.month < first_month + 3 or (code == "WI" and ref.month <= 2)
     if rel in ("last", "this past"):
         year = ref.year if first_month + 2 < ref.month and not in_season else ref.year - 1
