@@ -216,12 +216,14 @@ def refine_protests(article: Article, events: list[EventMention], doc: Any) -> N
     """A protest whose next sentences tell of protesters' violence (stones, clashes, arson) was a violent
     demonstration; a peaceful one whose next sentences tell of police arrests or dispersal had an intervention.
     The window runs to the next event that is not part of the protest (another protest or riot sentence is)."""
+    if not any(ev.event_type == "Protests" and ev.evidence for ev in events):
+        return
+    country = main_country(article, [(e.evidence[0].start, e.evidence[0].end) for e in events if e.evidence])
     for i, ev in enumerate(events):
         if ev.event_type != "Protests" or not ev.evidence:
             continue
         after = doc.char_span(ev.evidence[0].end, _protest_window_end(article, events, i), alignment_mode="contract")
         tokens = list(after) if after is not None else []
-        country = main_country(article, [(e.evidence[0].start, e.evidence[0].end) for e in events if e.evidence])
         if violent_protest_cues(tokens):
             ev.event_type, ev.sub_event_type = "Riots", "Violent demonstration"
             ev.actor1 = acled_actor("rioters", country)
