@@ -31,7 +31,7 @@ GENERIC_PLACE_WORDS = COMMON_WORDS | {"bay", "sea", "valley", "beach", "hill", "
 FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "square", "boulevard", "lane"})
 
 
-def acronym(name: str) -> bool:
+def is_acronym(name: str) -> bool:
     """An abbreviation, not a spelled-out name: up to four letters mostly capitals ("GNA", "J&K"), or
     capitals inside a mixed-case word ("NaTaLa"). A dateline in capitals ("BEIRUT") is a name."""
     letters = [ch for ch in name if ch.isalpha()]
@@ -72,7 +72,7 @@ def enclosing_candidates(cue: Cues, gazetteer: GazetteerLike) -> list[Candidate]
     """Gazetteer entries the names in brackets after a toponym may be ("Thor (Keur Moussa, Thies)"): the
     units the place lies in. A name after a comma is not used: "Tamil Nadu, Kerala" is a list."""
     units: list[Candidate] = []
-    for name in (n for n in cue.enclosing if not acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
+    for name in (n for n in cue.enclosing if not is_acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
         units.extend(c for c in gazetteer.lookup(name)
                      if c.match in ("main", "exact", "article") and c.fclass in ("A", "P"))
     return units

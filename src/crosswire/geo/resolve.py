@@ -29,13 +29,13 @@ from .context import (
 )
 from .gazetteer import Candidate, GazetteerLike
 from .hierarchy import (
-    acronym,
     coarse_district,
     coarse_district_stand_in,
     embedded_candidates,
     enclosing_candidates,
     haversine_km,
     inside,
+    is_acronym,
     stray,
 )
 from .normalise import content_tokens
@@ -167,7 +167,7 @@ def _fuzzy_allowed(tp: ToponymCandidate, text: str) -> bool:
     letters are no misspelling of a town's name, nor for names after "the": English names towns without
     an article, so "the Euphrates" or "the Sahel" is a river or region, never a typo of a town."""
     after_article = bool(_LEADING.match(tp.text) or _ARTICLE_BEFORE.search(text[max(0, tp.start - 8):tp.start]))
-    return tp.fuzzy_ok and not acronym(_clean(tp.text)) and not after_article
+    return tp.fuzzy_ok and not is_acronym(_clean(tp.text)) and not after_article
 
 
 def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:
@@ -192,7 +192,7 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     if abbreviated:
         return abbreviated
     found = gazetteer.lookup(name)
-    if acronym(name):  # "GNA" is an airport code among a town's alternate names; "IS" is not the town Is
+    if is_acronym(name):  # "GNA" is an airport code among a town's alternate names; "IS" is not the town Is
         found = [c for c in found if c.name == name or c.code in ("PCLI", "ADM1", "CONT")
                  or len(name) == 4 and c.name.casefold() == name.casefold()]  # "ROME" in a dateline
     bare = _GENERIC_SUFFIX.sub("", name)
