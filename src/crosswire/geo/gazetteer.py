@@ -82,7 +82,7 @@ class Gazetteer:
             raise ConfigError("a gazetteer needs at least one file")
         self.paths = list(paths)
         self._dbs = [_connect(p) for p in self.paths]
-        self._fuzzy_pools: dict[str, list[tuple[str, str, int]]] = {}
+        self._fuzzy_pools: dict[str, dict[str, list[tuple[str, str, int]]]] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -139,8 +139,8 @@ class Gazetteer:
         skel = skeleton(key)
         found: dict[int, Candidate] = {}
         for pool in self._pools(countries):
-            for cand_key, cand_skel, place_id in pool:
-                if abs(len(cand_key) - len(key)) > 3 or cand_key[0] != key[0]:
+            for cand_key, cand_skel, place_id in pool.get(key[0], ()):
+                if abs(len(cand_key) - len(key)) > 3:
                     continue
                 edits = Levenshtein.distance(key, cand_key, score_cutoff=limit + 1)
                 kind = "fuzzy" if edits <= limit else None
@@ -152,12 +152,13 @@ class Gazetteer:
                         found[place_id] = replace(place, match=kind, edits=edits)
         return list(found.values())
 
-    def _pools(self, countries: frozenset[str] | None) -> list[list[tuple[str, str, int]]]:
-        """Name keys to scan for fuzzy matches: one pool per country, or one of big places."""
+    def _pools(self, countries: frozenset[str] | None) -> list[dict[str, list[tuple[str, str, int]]]]:
+        """Name keys to scan for fuzzy matches: one pool per country, or one of big places; each pool is
+        bucketed by first letter, since a fuzzy match must share it."""
         names = sorted(countries) if countries else ["*"]
         return [self._pool(cc) for cc in names]
 
-    def _pool(self, cc: str) -> list[tuple[str, str, int]]:
+    def _pool(self, cc: str) -> dict[str, list[tuple[str, str, int]]]:
         if cc not in self._fuzzy_pools:
             if cc == "*":
                 sql = ("SELECT DISTINCT n.key, n.id FROM names n JOIN places p USING (id) "
@@ -166,7 +167,11 @@ class Gazetteer:
             else:
                 sql = "SELECT DISTINCT n.key, n.id FROM places p JOIN names n ON n.id = p.id WHERE p.cc = ?"
                 args = (cc,)
-            self._fuzzy_pools[cc] = [(k, skeleton(k), i) for k, i in self._query(sql, args) if k]
+            buckets: dict[str, list[tuple[str, str, int]]] = {}
+            for k, i in self._query(sql, args):
+                if k:
+                    buckets.setdefault(k[0], []).append((k, skeleton(k), i))
+            self._fuzzy_pools[cc] = buckets
         return self._fuzzy_pools[cc]
 
     @cached_property
