@@ -12,3 +12,11 @@ def events_stage():
     from crosswire.resources import Resources
 
     return EventsStage(Resources())
+
+
+@pytest.fixture(scope="session")
+def full_pipeline(events_stage):
+    """The default per-report pipeline, on the same resources as `events_stage`."""
+    from crosswire.stages import build_pipeline
+
+    return build_pipeline(events_stage.resources)

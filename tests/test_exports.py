@@ -48,6 +48,19 @@ def test_event_row_joins_its_place(store: Store) -> None:
     assert event["mentions"][0]["start"] == 7 and event["sources"] == [event["mentions"][0]["article_id"]]
 
 
+def test_an_event_is_mapped_at_its_own_point_with_its_precision(tmp_path: Path) -> None:
+    text = "Fighting was reported in Northland province on Monday."
+    a = Article(raw_text=text, text=text, id=article_id(text), offsets=list(range(len(text))))
+    a.places = [Place(25, 34, "Northland", name="Northland", lat=10.0, lon=10.0, feature_code="A.ADM1",
+                      admin1="01", country="AF", confidence=0.9, reason="hand-made")]
+    a.events = [EventMention(0, 8, "Fighting", "Battles", "Armed clash", place=0, lat=10.4, lon=10.2, geo_precision=3)]
+    with Store(tmp_path / "s.db") as s:
+        s.add_article(a)
+        (event,) = export_rows(s, "events")
+    assert (event["place"]["lat"], event["place"]["lon"], event["place"]["geo_precision"]) == (10.4, 10.2, 3)
+    assert event["place"]["precision"] == "A.ADM1"  # the division named, mapped at its capital
+
+
 def test_formats(store: Store) -> None:
     rows = export_rows(store, "events")
     parsed = [json.loads(line) for line in render(rows, "events", "jsonl").splitlines()]

@@ -190,12 +190,10 @@ def actor_match(pred: str | None, gold: str) -> bool:
 
 
 def place_error_km(article: Any, ev: Any, row: dict[str, str]) -> float | None:
-    if ev is None or ev.place is None or not row["latitude"]:
+    """How far the main event's map point lies from the coded point (None when it has no point)."""
+    if ev is None or ev.lat is None or ev.lon is None or not row["latitude"]:
         return None
-    place = article.places[ev.place]
-    if place.lat is None or place.lon is None:
-        return None
-    return haversine_km(place.lat, place.lon, float(row["latitude"]), float(row["longitude"]))
+    return haversine_km(ev.lat, ev.lon, float(row["latitude"]), float(row["longitude"]))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

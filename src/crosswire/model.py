@@ -116,6 +116,9 @@ class EventMention:
     actor1: str | None = None
     actor2: str | None = None
     place: int | None = None  # index into Article.places
+    lat: float | None = None  # where the event is mapped: the place, or the seat of the division it names
+    lon: float | None = None
+    geo_precision: int | None = None  # ACLED's scale: 1 the town itself, 2 a district or area, 3 a province
     time: int | None = None  # index into Article.times
     date: str | None = None
     date_precision: str | None = None

@@ -21,8 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from .distance import haversine_km
 from .division_names import bare_name
-from .hierarchy import haversine_km
 from .normalise import full_key
 from .store import PlaceRow
 

@@ -22,11 +22,20 @@ from typing import Protocol
 from ..errors import ConfigError
 from .build import data_path
 from .context import load_demonyms
+from .distance import haversine_km
 from .normalise import full_key, index_key, skeleton
 
 DEFAULT_FILE = "geo_gazetteer.sqlite.gz"
 _COLUMNS = "id, name, lat, lon, fcode, cc, admin1, admin2, population, origin"
 FUZZY_MIN_POPULATION = 20000  # places considered for fuzzy matches outside the document's countries
+# The town a division is governed from, by GeoNames feature code, and how far from the division's point
+# a town of its name may lie to be taken as its seat when the gazetteer has no code for it.
+SEAT_CODES = {"ADM1": "P.PPLA", "ADM2": "P.PPLA2", "ADM3": "P.PPLA3"}
+SEAT_BY_NAME_KM = 75.0
+# GeoNames' cities file carries no feature codes, so the builder derives them and a province's capital is
+# often coded as a district seat: with no single PPLA, the province's biggest town stands for its capital
+# when it is this many times bigger than the next.
+CAPITAL_LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,8 @@ class GazetteerLike(Protocol):
     def country(self, cc: str) -> Candidate | None: ...
 
     def admin1(self, cc: str, code: str) -> Candidate | None: ...
+
+    def seat(self, division: Candidate) -> Candidate | None: ...
 
 
 class Gazetteer:
@@ -191,6 +202,46 @@ class Gazetteer:
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND admin1 = ? AND fcode = 'A.ADM1'",
                            (cc, code))
         return Candidate(*rows[0]) if rows else None
+
+    def seat(self, division: Candidate) -> Candidate | None:
+        """The town a first-, second- or third-level division is governed from: the one seat GeoNames
+        codes for its admin codes (PPLA for a province, PPLA2 for a district), else the biggest town of
+        the division's own name near its point ("Jhenaidah" the district and the town). None when unknown."""
+        code = SEAT_CODES.get(division.code)
+        if code is None or division.cc is None:
+            return None
+        if division.admin1 and (division.code == "ADM1" or division.admin2):
+            sql = f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND fcode = ? AND admin1 = ?"
+            args: tuple[object, ...] = (division.cc, code, division.admin1)
+            if division.code != "ADM1":
+                sql, args = sql + " AND admin2 = ?", (*args, division.admin2)
+            rows = self._query(sql, args)
+            if len(rows) == 1:
+                return Candidate(*rows[0])
+        return self._seat_by_name(division) or (self._biggest_town(division) if division.code == "ADM1" else None)
+
+    def _seat_by_name(self, division: Candidate) -> Candidate | None:
+        """The biggest town of the division's name in it: near its point, or anywhere in its province when
+        its point is only its province's (a district no known town lies in)."""
+        if division.lat is None or division.lon is None:
+            return None
+        coarse = "point of its admin" in division.origin
+        towns = [c for c in self.lookup(division.name)
+                 if c.fclass == "P" and c.match in ("main", "exact") and c.cc == division.cc
+                 and c.lat is not None and c.lon is not None
+                 and (division.admin1 is None or c.admin1 in (division.admin1, None))
+                 and (coarse and c.admin1 == division.admin1
+                      or haversine_km(c.lat, c.lon, division.lat, division.lon) <= SEAT_BY_NAME_KM)]
+        return max(towns, key=lambda c: (c.population, -c.id)) if towns else None
+
+    def _biggest_town(self, province: Candidate) -> Candidate | None:
+        """The province's biggest town when it clearly leads the next one (see CAPITAL_LEAD)."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND admin1 = ? AND fcode LIKE 'P.%' "
+                           "ORDER BY population DESC LIMIT 2", (province.cc, province.admin1))
+        towns = sorted((Candidate(*row) for row in rows), key=lambda c: -c.population)  # one file's rows each
+        if not towns or towns[0].population <= 0:
+            return None
+        return towns[0] if len(towns) == 1 or towns[0].population >= CAPITAL_LEAD * towns[1].population else None
 
 
 _MATCH_RANK = {"main": 0, "exact": 1, "article": 2, "fuzzy": 3, "skeleton": 4}

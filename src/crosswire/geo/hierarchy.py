@@ -8,10 +8,10 @@ gazetteer candidates; `resolve.py` weighs them.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from .context import Cues
+from .distance import haversine_km
 from .division_names import COMMON_WORDS
 from .gazetteer import Candidate, GazetteerLike
 from .normalise import ARTICLES, tokens
@@ -120,11 +120,3 @@ def stray(cand: Candidate, firm: str, cue: Cues) -> bool:
     if cand.cc == firm or cue.qualifier is not None or cand.population >= STRAY_MAX_POPULATION:
         return False
     return cand.fclass == "P" or cand.code in ("ADM2", "ADM3")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -27,13 +27,13 @@ from .context import (
     qualifier_readings,
     suffix_cues,
 )
+from .distance import haversine_km
 from .gazetteer import Candidate, GazetteerLike
 from .hierarchy import (
     coarse_district,
     coarse_district_stand_in,
     embedded_candidates,
     enclosing_candidates,
-    haversine_km,
     inside,
     is_acronym,
     stray,
@@ -46,7 +46,8 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:'s|’s|')$")
 _GENERIC_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|state|county|district|oblast|area|countryside|outskirts|city|town|"
-    r"village|suburbs)$", re.IGNORECASE)
+    r"village|suburbs|township|upazila|tehsil|taluka|lga|sub-?division|sub-?district|commune|municipality|"
+    r"neighbou?rhood|ward|locality|sector)$", re.IGNORECASE)
 FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.2, "PPLA2": 0.1,
                  "ADM2": 0.0, "PPLA3": 0.03, "RGN": 0.4}
 MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45,
@@ -316,7 +317,10 @@ def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Contex
     """
     units = [u for u in enclosing_candidates(cue, gazetteer) if u.cc in context.focus]  # own vote counts
     appositive = cue.part_of and cand.population >= APPOSITIVE_MIN_POPULATION
-    if units and not appositive and not any(inside(c, u) for c in pool for u in units):
+    # "Bamenda town (Mezam, Nord-Ouest)" where the only Nord-Ouest known is Haiti's: a city that big is not
+    # outweighed by units found only in another country.
+    foreign_units = cand.population >= APPOSITIVE_MIN_POPULATION and all(u.cc != cand.cc for u in units)
+    if units and not appositive and not foreign_units and not any(inside(c, u) for c in pool for u in units):
         return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
                 f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
     readings = qualifier_readings(cue, gazetteer)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..geo.gazetteer import Candidate, GazetteerLike
 from ..model import Article, Place
 
 # Below this the resolver only found a doubtful typo match ("Kondengui" for "Kompienga"): a place it
@@ -70,8 +71,11 @@ def is_locative_object(text: str, place: Place) -> bool:
     return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 40):place.start]))
 
 
-# "X, Y", "X (Y", "the X area of Y", "X forest in Y": a place followed at once by the place it lies in.
-_QUALIFIER_GAP = re.compile(r"[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in)\s+)?(?:the\s+)?", re.IGNORECASE)
+# "X, Y", "X (Y", "the X area of Y", "X forest in Y", "X town, Y": a place followed at once by the place it
+# lies in.
+# "X Zay ward, Y": up to two words saying what X is may stand before the comma.
+_QUALIFIER_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s*[,(]\s*\(?|[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in)\s+)?(?:the\s+)?",
+                            re.IGNORECASE)
 _QUALIFIER_REACH = 40  # characters between a place and the broader place qualifying it
 
 
@@ -86,11 +90,27 @@ def qualifier_of(places: list[Place], text: str, i: int) -> Place | None:
     return nearest if gap else None
 
 
-def disagrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
+def disagrees_with_qualifier(places: list[Place], text: str, i: int, country: str | None = None,
+                             gazetteer: GazetteerLike | None = None) -> bool:
     """True when place i was resolved, less surely than the place said to contain it, outside that place's
     country or province: a homonym or typo match elsewhere ("Lakeside, Northland" resolved to a Lakeside in
-    another province). When the container is the weaker match, it is the one more likely wrong."""
+    another province). When the container is the weaker match, it is the one more likely wrong, and so is a
+    container that itself disagrees with the unit named after it ("El Baul, Girardot, Cojedes" with a
+    Girardot found in another state) or outside the country the report agrees on (`country`). With a
+    `gazetteer`, a province named like the container that holds place i settles it ("Ivankiv, Kyiv": Kyiv the
+    city and Kyiv the oblast)."""
     outer, here = qualifier_of(places, text, i), places[i]
+    if outer is None or not _outranks(outer, here) or country and outer.country != country:
+        return False
+    if gazetteer is not None and any(c.code == "ADM1" and c.cc == here.country and c.admin1 == here.admin1
+                                     for c in gazetteer.lookup(outer.text)):
+        return False
+    return not _outranks(qualifier_of(places, text, places.index(outer)), outer)
+
+
+def _outranks(outer: Place | None, here: Place) -> bool:
+    """True when `outer`, named as containing `here`, is the surer match and lies in another country or
+    province."""
     if outer is None or not here.country or not outer.country or outer.confidence <= here.confidence:
         return False
     if here.country != outer.country:
@@ -175,11 +195,12 @@ def report_country(places: list[Place], text: str) -> str | None:
     return country if vouched and vote > sum(votes.values()) - vote else None
 
 
-def place_for(article: Article, start: int, end: int) -> int | None:
+def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike | None = None) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
     An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") and a
-    country named as a party ("Iran-backed", "linked to Iran") are not taken from the window. A place resolved outside the country the report agrees on, or outside the
-    place named as containing it, ranks with doubtful matches: after any consistent town or province."""
+    country named as a party ("Iran-backed", "linked to Iran") are not taken from the window. A place resolved
+    outside the country the report agrees on, or outside the place named as containing it (any province of
+    that name, when a `gazetteer` is given), ranks with doubtful matches: after any consistent town or province."""
     places, text = article.places, article.text
     country = report_country(places, text)
 
@@ -188,7 +209,8 @@ def place_for(article: Article, start: int, end: int) -> int | None:
         base = place_rank(p)
         if base == 2 and p.confidence > 0 and agrees_with_qualifier(places, text, i):
             base = kind_rank(p)
-        if base < 2 and ((country and p.country and p.country != country) or disagrees_with_qualifier(places, text, i)):
+        if base < 2 and (country and p.country and p.country != country
+                         or disagrees_with_qualifier(places, text, i, country, gazetteer)):
             base = 2
         return base, not is_locative_object(text, p), p.start
 
@@ -200,3 +222,27 @@ def place_for(article: Article, start: int, end: int) -> int | None:
         return min(inside, key=rank)
     fallback = origins or usable
     return min(fallback, key=rank) if fallback else None
+
+
+# ACLED's geo-precision scale by the kind of place an event is put at: the town itself, a district
+# (or a point standing for a small area), a province or wider.
+PRECISION_BY_CODE = {"ADM2": 2, "ADM3": 2, "ADM4": 2}
+
+
+def event_point(place: Place, gazetteer: GazetteerLike) -> tuple[float | None, float | None, int]:
+    """Where to map an event told at `place`, with its precision on ACLED's scale (1 town, 2 district,
+    3 province or wider). A division is mapped at the town it is governed from when the gazetteer knows
+    it (the conflict monitors' convention: "fighting in Farah province" is put at Farah city, precision 3),
+    else at its own point."""
+    code = (place.feature_code or "").split(".")[-1]
+    if (place.feature_code or "").startswith("P"):
+        return place.lat, place.lon, 1
+    precision = PRECISION_BY_CODE.get(code, 3)
+    division = gazetteer.get(place.geonameid) if place.geonameid else None
+    if division is None and place.name and place.feature_code:
+        division = Candidate(0, place.name, place.lat, place.lon, place.feature_code, place.country, place.admin1,
+                             None, 0, "")
+    seat = gazetteer.seat(division) if division is not None else None
+    if seat is None:
+        return place.lat, place.lon, precision
+    return seat.lat, seat.lon, precision

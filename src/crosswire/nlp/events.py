@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, EventMention, Span
 from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
-from .event_place import place_for
+from .event_place import event_point, place_for
 from .events_actors import acled_actor, country_name, find_actors, table_actor, territory_sides
 from .events_history import told_as_history, told_as_now
 from .events_news import intended_capture
@@ -52,12 +52,26 @@ class EventsStage:
         refine_gang_victims(article, events, doc)
         for i, ev in enumerate(events):
             ev.id = f"{article.id or 'ev'}-e{i}"
+            self._map(article, ev)
         article.events = events
         return article
 
     def _actor_name(self, phrase: str | None, country: str | None) -> str | None:
         """A group the actor table knows by its canonical name, anything else in ACLED's generic naming."""
         return table_actor(phrase, getattr(self.resources, "aliases", None)) or acled_actor(phrase, country)
+
+    def _map(self, article: Article, ev: EventMention) -> None:
+        """The event's map point and precision from its place (None when it has no place)."""
+        if ev.place is None:
+            ev.lat = ev.lon = ev.geo_precision = None
+            return
+        gazetteer = self._gazetteer(article)
+        place = article.places[ev.place]
+        ev.lat, ev.lon, ev.geo_precision = event_point(place, gazetteer) if gazetteer else (place.lat, place.lon, None)
+
+    def _gazetteer(self, article: Article) -> Any:
+        """The gazetteer, loaded only for a report with places (and None from resources that lack one)."""
+        return getattr(self.resources, "gazetteer", None) if article.places else None
 
     def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None) -> EventMention:
         trig = typing.trigger
@@ -69,7 +83,7 @@ class EventsStage:
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
                           actor1=self._actor_name(actor1, country), actor2=self._actor_name(actor2, country))
         ev.evidence = [Span(sent.start_char, sent.end_char)]
-        ev.place = place_for(article, *_place_window(article, sent, trig))
+        ev.place = place_for(article, *_place_window(article, sent, trig), self._gazetteer(article))
         ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
         ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char)
         ev.modality, ev.negated = modality_of(trig, sent)

@@ -82,7 +82,7 @@ def event_rows(store: Store) -> list[dict[str, Any]]:
             "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
             "plover": ev.get("plover"), "date": ev.get("date"), "date_precision": ev.get("date_precision"),
             "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
-            "place": _event_place(place),
+            "place": _event_place(place, ev),
             "fatalities": {"best": ev.get("fatalities"), "low": ev.get("fatalities"),
                            "high": ev.get("fatalities")},
             "modality": ev.get("modality"), "negated": ev.get("negated"),
@@ -92,12 +92,15 @@ def event_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def _event_place(place: dict[str, Any] | None) -> dict[str, Any] | None:
+def _event_place(place: dict[str, Any] | None, ev: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's place: the toponym's gazetteer entry, mapped at the event's own point (a division's seat)."""
     if place is None:
         return None
-    return {"name": place.get("name") or place.get("text"), "lat": place.get("lat"), "lon": place.get("lon"),
+    mapped = ev.get("lat") is not None
+    return {"name": place.get("name") or place.get("text"),
+            "lat": ev["lat"] if mapped else place.get("lat"), "lon": ev["lon"] if mapped else place.get("lon"),
             "admin1": place.get("admin1"), "country": place.get("country"),
-            "precision": place.get("feature_code")}
+            "precision": place.get("feature_code"), "geo_precision": ev.get("geo_precision")}
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
