@@ -27,8 +27,9 @@ _BEFORE_CITY = re.compile(r"\b(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+$",
 _AFTER_LOWER_ADMIN = re.compile(r"\s+(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) + r")\b", re.IGNORECASE)
 _BEFORE_LOWER_ADMIN = re.compile(r"\b(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) + r")\s+of\s+$", re.IGNORECASE)
 # "Town (District, Province)", "Town village (District)": the enclosing units in brackets after a name,
-# allowing two lowercase words between ("Haflong town (...)", "Shahpur sector area (...)").
-_ENCLOSING = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()]{2,80})\)")
+# allowing three lowercase words (or "LGA") between ("Haflong town (...)", "Shahpur sector area (...)",
+# "Donga LGA (Taraba)").
+_ENCLOSING = re.compile(r"(?:\s+(?:[a-z]+|LGA)){0,3}\s*\(([^()]{2,80})\)")
 _UNIT_WORD = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r"|sub-?division|commune|area|sector)$", re.IGNORECASE)
 # "Wadi area of Vadodara", "Maden district of Elazig": the name after "<part word> of" encloses the toponym.
 PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "district",
@@ -37,6 +38,8 @@ _PART_OF = re.compile(r"(\s+(?:" + "|".join(sorted(PART_WORDS)) + r"))?\s+of\s+(
                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 _QUALIFIER = re.compile(
     r",\s*((?:[A-Z][\w'.-]*\.?)(?:\s+(?:(?:do|da|dos|das|de|del|la)\s+)?[A-Z][\w'.-]*\.?){0,3})")
+# A full stop after a word of three or more lowercase letters ends the sentence, not an abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
 
 # AP style and postal abbreviations of US states -> postal code (GeoNames admin1 code for the US).
 US_STATE_ABBREVIATIONS = {
@@ -77,7 +80,8 @@ def cues_at(text: str, start: int, end: int) -> Cues:
     qualifier = None
     match = _QUALIFIER.match(after)
     if match:
-        qualifier = match.group(1).rstrip(".") if not _is_abbreviation(match.group(1)) else match.group(1)
+        qualifier = _SENTENCE_END.split(match.group(1), 1)[0]  # "near Hnutove, Donetsk. During the day"
+        qualifier = qualifier.rstrip(".") if not _is_abbreviation(qualifier) else qualifier
     lower = _AFTER_LOWER_ADMIN.match(after) or _BEFORE_LOWER_ADMIN.search(before)
     part = part_of(text, start, end)
     return Cues(admin=bool(_AFTER_ADMIN.match(after) or _BEFORE_ADMIN.search(before)),

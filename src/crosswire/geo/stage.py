@@ -12,11 +12,16 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Article, Mention
+from .context import ADMIN_WORDS, SETTLEMENT_WORDS, cues_at, qualifier_readings
 from .gazetteer import Candidate, GazetteerLike
+from .hierarchy import enclosing_candidates, inside
 from .resolve import ToponymCandidate, resolve_toponyms
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"ORG", "PERSON", "NORP", "LANGUAGE"})
+# Labels a small tagger gives unfamiliar village names ("near Hnutove, Donetsk" as a work of art): such a
+# mention is a place only when the unit named with it contains a place of its name.
+RARELY_PLACES = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # First words that mark a place name in Arabic/English toponymy ("Jabal Zawiya", "Tell Abyad").
 GEO_HEADS = frozenset({"jabal", "jebel", "jbel", "mount", "mt.", "tell", "tal", "wadi", "deir", "dayr", "kafr",
                        "kfar", "bab", "ain", "ayn", "ras", "jisr", "khan", "qasr", "bir", "nahr", "lake", "cape",
@@ -38,6 +43,8 @@ FUNCTION_WORDS = frozenset({
     "but", "or", "if", "so", "no", "not", "he", "she", "it", "we", "they", "this", "that", "these", "those",
     "there", "here", "his", "her", "its", "our", "their", "around", "after", "before", "during", "since",
     "until", "near", "over", "under", "about", "also", "later", "earlier", "meanwhile", "while", "when"})
+# Words for a kind of place that open a place's name ("Barangay Piacan") but name no place alone.
+KIND_WORDS = frozenset({"barangay", "sitio", "purok", "kebele"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                     "sept", "oct", "nov", "dec"})
@@ -101,6 +108,9 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
             how = _mislabelled_place(tp, article.text, gazetteer, countries)
             if how is not None:
                 named.append(replace(tp, fuzzy_ok=how == "fuzzy"))
+        elif tp.label in RARELY_PLACES and within_named_unit(article.text, tp.start, tp.end,
+                                                             gazetteer.lookup(tp.text), gazetteer):
+            named.append(replace(tp, fuzzy_ok=False))
     taken = [_blocking_part(t) for t in mentions if t.label in BLOCKING_LABELS] + \
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
@@ -185,7 +195,7 @@ def _blocking_part(tp: ToponymCandidate) -> tuple[int, int]:
 def is_date_or_function_word(text: str, start: int, end: int) -> bool:
     """True for a capitalised function word ("On") or a month name beside a number ("9 May 2020")."""
     word = text[start:end].casefold()
-    if word in FUNCTION_WORDS:
+    if word in FUNCTION_WORDS or word in KIND_WORDS:
         return True
     return word in MONTHS and bool(_DIGIT_BEFORE.search(text[max(0, start - 8):start])
                                    or _DIGIT_AFTER.match(text[end:end + 8]))
@@ -215,7 +225,8 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     in a country the report names; None otherwise.
     """
     cands = gazetteer.lookup(tp.text)
-    if _strong_place(cands, countries, FOCUS_MIN_POPULATION) or _enclosing_unit(text, tp.start, cands):
+    if _strong_place(cands, countries, FOCUS_MIN_POPULATION) or _enclosing_unit(text, tp.start, cands) \
+            or within_named_unit(text, tp.start, tp.end, cands, gazetteer):
         return "exact"
     after_preposition = _PREPOSITION_BEFORE.search(text[max(0, tp.start - 12):tp.start])
     if after_preposition and any(c.match == "main" and c.population >= RECOGNISER_MIN_POPULATION for c in cands):
@@ -263,9 +274,30 @@ def _recognise(text: str, gazetteer: GazetteerLike, countries: frozenset[str],
         cands = gazetteer.lookup(match.group())
         big = not _sentence_initial(text, start) and any(
             c.population >= RECOGNISER_MIN_POPULATION and c.match in ("main", "exact") for c in cands)
-        if big or _enclosing_unit(text, start, cands) or _strong_place(cands, countries, FOCUS_MIN_POPULATION):
+        if big or _enclosing_unit(text, start, cands) or _strong_place(cands, countries, FOCUS_MIN_POPULATION) \
+                or within_named_unit(text, start, end, cands, gazetteer):
             found.append(ToponymCandidate(start, end, match.group(), "GAZ", fuzzy_ok=False))
     return found
+
+
+# "Hnutove, Donetsk", "Kadikoy town, Istanbul": a name, maybe a word saying what it is, then a comma.
+_KIND_THEN_COMMA = re.compile(r"(?:\s+(?:" + "|".join(SETTLEMENT_WORDS + ADMIN_WORDS) + r"|area|locality))?(?=\s*,)",
+                              re.IGNORECASE)
+
+
+def within_named_unit(text: str, start: int, end: int, cands: list[Candidate], gazetteer: GazetteerLike) -> bool:
+    """True when a place of this name lies inside the unit the text names right after it: in brackets
+    ("Sason district (Batman)"), after "of" ("Yenimahalle neighbourhood of Merkezefendi") or after a comma
+    ("near Hnutove, Donetsk"). The unit vouches for the name whatever a tagger called it."""
+    towns = [c for c in cands if c.match in ("main", "exact") and c.fclass in ("A", "P") and c.code != "PCLI"]
+    if not towns:
+        return False
+    kind = _KIND_THEN_COMMA.match(text, end)
+    cue = cues_at(text, start, kind.end() if kind else end)
+    units = enclosing_candidates(cue, gazetteer)
+    readings = qualifier_readings(cue, gazetteer)
+    return any(inside(c, u) for c in towns for u in units if u.code != "PCLI") or any(
+        c.cc == cc and admin1 is not None and c.admin1 == admin1 for c in towns for cc, admin1 in readings)
 
 
 def _enclosing_unit(text: str, start: int, cands: list[Candidate]) -> bool:
