@@ -236,3 +236,17 @@ def test_division_names_without_their_generic_word() -> None:
     assert bare_name("Gulf Province") is None
     names = iso_subdivision_names({"NG.43": ["Taraba State"], "NG.29": ["Kano State"]})
     assert names["NG.43"] == ["Taraba"] and names["NG.29"] == ["Kano"]
+
+
+def test_division_names_without_a_generic_word_before_them() -> None:
+    assert bare_name("Province of Masbate") == "Masbate"
+    assert bare_name("Departamento de Antioquia") == "Antioquia"
+    assert bare_name("Municipio de Ecatepec") == "Ecatepec"
+    assert bare_name("Province of Central") is None  # a common word alone is no division's name
+
+
+def test_an_iso_name_that_is_the_last_words_of_one_division_joins_it() -> None:
+    names = iso_subdivision_names({"AF.27": ["Maidan Wardak Province", "Maidan Wardak"], "AF.01": ["Badakhshan"]})
+    assert "Wardak" in names["AF.27"]
+    two = iso_subdivision_names({"AF.27": ["Maidan Wardak"], "AF.28": ["Upper Wardak"]})
+    assert "AF.27" not in two and "AF.28" not in two  # two divisions end in it: no telling which
