@@ -30,6 +30,7 @@ from .events_triggers import (
     subject_of,
     typed,
 )
+from .events_weak import rule_weak
 from .events_weapons import rule_weapons
 
 if TYPE_CHECKING:
@@ -179,4 +180,5 @@ def rule_fallback(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     return typed(strong[0], reason="lexicon default") if strong else None
 
 
-RULES = (rule_territory, rule_weapons, rule_protest, rule_violence, rule_strategic, rule_fallback)
+# rule_weak comes last: it types only sentences whose weak triggers nothing above could read.
+RULES = (rule_territory, rule_weapons, rule_protest, rule_violence, rule_strategic, rule_fallback, rule_weak)
