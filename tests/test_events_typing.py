@@ -5,7 +5,7 @@ from tests.event_sentences import events_of
 
 from crosswire.model import Article, Figure, Place, Sentence
 from crosswire.nlp.events import EventsStage
-from crosswire.nlp.events_actors import acled_actor
+from crosswire.nlp.events_actor_names import acled_actor
 from crosswire.nlp.events_lexicon import load_trigger_lexicon
 
 ACLED_SUB_TYPES = {

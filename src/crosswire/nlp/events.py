@@ -17,7 +17,8 @@ from ..model import Article, EventMention, Span
 from . import events_lexicon as lex
 from .attribution import article_doc, source_for_span
 from .event_place import event_point, place_for
-from .events_actors import acled_actor, country_name, find_actors, table_actor, territory_sides
+from .events_actor_names import acled_actor, country_name, table_actor
+from .events_actors import find_actors, territory_sides
 from .events_history import told_as_history, told_as_now
 from .events_news import intended_capture
 from .events_protest import intervention_cues, violent_protest_cues

@@ -5,6 +5,8 @@ nouns in the subject or object slot of an event verb: the place taken ('entered 
 a time, a count ('dozens'), the event itself ('an overnight attempt'), a quoted person. `actor_head`
 refuses those, looks through counts and collectives to the people counted ('columns of fighters from X'),
 and resolves a possessive pronoun to the group it stands for ('the army said its units withdrew').
+It also reads the clues that name a side the sentence does not state outright: the group before an act
+('coalition airstrikes'), before a planted weapon ('a Taliban-planted mine'), and the marks of a gang killing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 from .events_lexicon import ARMED_NOUNS, TERRITORY_OBJECTS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # Places a side holds or takes, never a side (installations stand for their holders: see events_actors).
 PLACE_NOUNS = TERRITORY_OBJECTS - {"base", "checkpoint", "post", "position", "outpost", "control"} | {
@@ -59,7 +61,7 @@ def actor_head(tok: Token) -> Token | None:
     if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ != "by":
         return None  # 'entered into Hama', 'fighting in the north'
     if lemma in EVENT_NOUNS:  # 'an attempt by militia fighters' stands for the fighters
-        agent = _by_agent(tok)
+        agent = _by_agent(tok) or doer_modifier(tok)
         return actor_head(agent) if agent is not None else None
     if lemma in TIME_NOUNS or lemma in THING_NOUNS:
         return None
@@ -92,6 +94,21 @@ def _leader(tok: Token) -> Token | None:
                                         if g.dep_ == "pobj"), None)
         if agent is not None and agent.ent_type_ == "ORG" and agent.pos_ == "PROPN":
             return agent
+    return None
+
+
+# Nouns that, modifying an act, name who did it ('coalition airstrikes', 'army shelling').
+DOER_MODIFIERS = ARMED_NOUNS - {"checkpoint", "post", "base", "convoy", "position", "outpost", "barrack",
+                                "frontline", "front", "line", "trench"} | {"coalition"}
+
+
+def doer_modifier(tok: Token) -> Token | None:
+    """'Saudi-led coalition airstrikes', 'a Taliban attack': the group a compound before an act names."""
+    for c in tok.lefts:
+        if c.dep_ not in ("compound", "nmod"):
+            continue
+        if c.lemma_.lower() in DOER_MODIFIERS or c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP"):
+            return c
     return None
 
 
@@ -145,3 +162,46 @@ def named_person(tok: Token) -> bool:
         return True
     near = [*tok.children, tok.head] if tok.dep_ == "appos" else list(tok.children)
     return any(t.lemma_.lower() in PERSON_ROLES for t in near if t.dep_ in ("appos", "compound") or t is tok.head)
+
+
+# Marks of organised crime around a killing by unknown people: a drive-by shooting, a body bound,
+# beheaded or dismembered, a victim tied to the drug trade or a gang ('hallmarks of a gang killing').
+GANG_MARKS = {"drive", "behead", "dismember", "mutilate", "cartel", "gang", "criminal", "trafficking",
+              "trafficker", "narco", "hitman", "drug"}
+BOUND_WORDS = {"tie", "tied", "bind", "bound", "handcuff", "handcuffed"}
+# How many sentences after the event's own may still describe it (a note's 'The victim had ...').
+GANG_WINDOW = 2
+
+
+def gang_style(sent: Span) -> bool:
+    """Whether the event's sentence or the next ones tell a gang-style killing (`GANG_MARKS`)."""
+    sents = list(sent.doc.sents)
+    at = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    for s in sents[at:at + 1 + GANG_WINDOW]:
+        for tok in s:
+            lemma = tok.lemma_.lower()
+            if lemma in GANG_MARKS and not (lemma == "drive" and not drive_by_word(tok)) or lemma in BOUND_WORDS \
+                    or tok.lower_ in BOUND_WORDS:
+                return True
+    return False
+
+
+def drive_by_word(tok: Token) -> bool:
+    """'drive-by' (a shooting from a passing vehicle), not 'drive' alone."""
+    nxt = tok.doc[tok.i + 1:tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "by" or tok.lower_.startswith("drive-by")
+
+
+# Verbs in '<group>-planted bomb', '<group>-fired rocket': the group did it.
+DOER_PARTICIPLES = {"plant", "lay", "place", "fire", "launch", "operate", "detonate"}
+
+
+def planted_by(sent: Span) -> Token | None:
+    """'a Taliban-planted roadside bomb': the group before a hyphenated participle of planting or firing."""
+    for tok in sent:
+        if tok.lemma_.lower() in DOER_PARTICIPLES and tok.dep_ == "amod" and tok.i > 1 \
+                and tok.doc[tok.i - 1].text == "-":
+            doer = tok.doc[tok.i - 2]
+            if doer.pos_ == "PROPN" or doer.ent_type_ in ("ORG", "NORP"):
+                return doer
+    return None

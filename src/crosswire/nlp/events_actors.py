@@ -1,18 +1,24 @@
-"""Who did it and to whom: actor phrases read from the parse, named as ACLED names actors.
+"""Who did it and to whom: actor phrases read from the parse.
 
 `find_actors` reads the trigger's subject or 'by X' agent and its object / 'against X' / 'between X and Y';
-`acled_actor` turns a phrase into ACLED's naming ('Afghan soldiers' -> 'Military Forces of Afghanistan').
+`events_actor_names.acled_actor` names them as ACLED does.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .events_actor_checks import actor_head
+from .events_actor_checks import actor_head, doer_modifier, gang_style, planted_by
+from .events_actor_names import (
+    INSTALLATION_NOUNS,
+    NON_ACTORS,
+    NON_STATE_WORDS,
+    WEAPON_NOUNS,
+    acled_actor,
+    proper_name_with_of,
+)
 from .events_lexicon import (
     ARMED_NOUNS,
-    CIVILIAN_NOUNS,
-    COUNTRY_ADJECTIVES,
     HARM_VERBS,
     POLICE_NOUNS,
     STATE_NOUNS,
@@ -23,159 +29,85 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def country_name(code: str | None) -> str | None:
-    """ISO alpha-2 code -> ACLED-style country name."""
-    if not code:
-        return None
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return None
-    name = getattr(country, "common_name", None) or country.name
-    return {"Congo, The Democratic Republic of the": "Democratic Republic of Congo",
-            "Russian Federation": "Russia", "Iran, Islamic Republic of": "Iran",
-            "Syrian Arab Republic": "Syria", "Palestine, State of": "Palestine",
-            "Venezuela, Bolivarian Republic of": "Venezuela", "Türkiye": "Turkey"}.get(name, name)
-
-
-GENERIC_ACTORS = (
-    (STATE_NOUNS - POLICE_NOUNS - {"government"}, "Military Forces of {c}"),
-    (POLICE_NOUNS, "Police Forces of {c}"),
-    ({"protester", "protestor", "demonstrator", "marcher"}, "Protesters ({c})"),
-    ({"rioter", "mob", "crowd"}, "Rioters ({c})"),
-    ({"gunman", "assailant", "attacker", "unknown", "unidentified", "perpetrator"}, "Unidentified Armed Group ({c})"),
-    ({"militant", "insurgent", "terrorist", "jihadist"}, "Unidentified Armed Group ({c})"),
-    ({"gang", "cartel", "criminal"}, "Unidentified Gang ({c})"),
-    (CIVILIAN_NOUNS - {"member", "leader", "official", "chief"}, "Civilians ({c})"),
-    ({"government"}, "Government of {c}"),
-)
-
-
-# Role words after a group's name ('Taliban suicide bomber', 'Shabaab commander').
-TRAILING_ROLES = {"militia", "forces", "force", "troops", "bomber", "suicide", "infiltrator", "commander",
-                  "attacker", "attackers", "commanders", "unit", "units", "cell"}
-
-
-def table_actor(phrase: str | None, aliases: Any) -> str | None:
-    """The canonical name of a group the actor table knows ('Al shabaab militants' -> 'Al Shabaab'): the
-    phrase, or the phrase without its article and member noun. Only groups (ORG), never persons."""
-    if not phrase or aliases is None:
-        return None
-    words = phrase.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | TRAILING_ROLES:
-        words = words[:-1]
-    for text in dict.fromkeys((" ".join(phrase.split()), " ".join(words))):
-        actor = aliases.lookup(text, fuzzy=False) if text else None
-        if actor is not None and actor.type == "ORG" and actor.actor_type:
-            return str(actor.canonical)
-    return None
-
-
-def acled_actor(phrase: str | None, country: str | None) -> str | None:
-    """An actor phrase in ACLED's naming: 'Afghan soldiers' -> 'Military Forces of Afghanistan'.
-
-    Named groups ('Taliban', 'Al Shabaab') keep their name; generic nouns map to ACLED's generic
-    actors, with the country from a national adjective in the phrase or else the report's country.
-    """
-    if not phrase:
-        return None
-    named = _named_part(phrase)
-    if named:
-        return named
-    if _proper_name_with_of(phrase):
-        return phrase  # 'Army of Free Men', 'Party of God': a group's own name
-    words = [w.strip(".,'\"()").lower() for w in phrase.split()]
-    words = [{"governmental": "government", "pro-government": "government"}.get(w, w) for w in words]
-    if set(words) & {"criminal", "gang", "cartel"} and words[-1] in PERSON_NOUNS | {"group", "groups", "member"}:
-        return f"Unidentified Gang ({country})" if country else "Unidentified Gang"  # 'a criminal group'
-    if set(words) & ARMED_UNKNOWN and words[-1] in PERSON_NOUNS:  # 'armed men', 'masked individuals'
-        return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
-    words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
-    words = [{"men": "man", "women": "woman", "children": "child", "people": "person",
-              "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
-    nation = next((COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES), None) or country
-    head = words[-1] if words else ""
-    if head == "force" and set(words) & POLICE_NOUNS:  # 'police forces', 'federal police force'
-        head = "police"
-    if set(words) & NON_STATE_WORDS and head in STATE_NOUNS:  # 'rebel forces', 'opposition troops'
-        return phrase
-    if head in INSTALLATION_NOUNS and len(words) > 1:  # "a police post", "Afghan military posts"
-        head = "police" if "police" in words else "soldier" if set(words) & STATE_NOUNS else head
-    for nouns, pattern in GENERIC_ACTORS:
-        if head in nouns or (pattern.startswith("Unidentified") and set(words) & {"unknown", "unidentified"}):
-            name = pattern.format(c=nation) if nation else pattern.split(" of ")[0].split(" (")[0]
-            return name
-    return phrase
-
-
-# Modifiers that make a few unnamed people an armed group, and the person nouns they modify.
-ARMED_UNKNOWN = {"armed", "masked", "unknown", "unidentified"}
-PERSON_NOUNS = {"man", "men", "individual", "individuals", "person", "persons", "people", "assailant",
-                "assailants", "youth", "youths", "suspect", "suspects"}
-# What is fired or used, never who fires it ('fired mortars at the army positions').
-WEAPON_NOUNS = {"weapon", "gun", "machinegun", "arm", "mortar", "artillery", "launcher", "grenade", "shell",
-                "round", "shot", "fire", "rocket", "missile", "rpg", "ifv", "bullet", "rifle", "projectile",
-                "explosive", "bomb", "drone", "ammunition", "tear", "gas", "teargas", "stone"}
-
-# Words that make 'forces' or 'troops' a non-state group's.
-NON_STATE_WORDS = {"rebel", "opposition", "insurgent", "separatist", "militia", "resistance", "jihadist",
-                   "militant", "tribal", "clan"}
-# Nouns that are what was done or used or taken, never a party ('conducted air strikes', 'seized 3 tons').
-NON_ACTORS = WEAPON_NOUNS | {"strike", "airstrike", "attack", "raid", "operation", "ton", "kilogram", "kilo",
-                             "gram", "pack", "package", "box", "quantity", "amount"}
-
-INSTALLATION_NOUNS = {"post", "checkpoint", "base", "position", "convoy", "outpost", "station", "barrack",
-                      "patrol", "unit"}
-
-
-_ALL_GENERIC = set().union(*(n for n, _ in GENERIC_ACTORS)) | {"soldier", "protester", "rioter", "gunman"}
-
-
-MEMBER_NOUNS = {"militant", "militants", "fighter", "fighters", "sniper", "snipers", "member", "members",
-                "insurgent", "insurgents", "gunmen", "gunman", "elements", "forces", "supporters", "rebels"}
-
-
-def _named_part(phrase: str) -> str | None:
-    """'Taliban militants' -> 'Taliban': a named group before a generic member noun."""
-    words = phrase.split()
-    if len(words) < 2 or words[-1].lower() not in MEMBER_NOUNS:
-        return None
-    named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in COUNTRY_ADJECTIVES
-             and w.lower() not in ("the", "a", "an", "unknown", "unidentified", "armed")
-             and w.lower() not in NON_STATE_WORDS]  # 'Militia fighters' at a sentence start names no group
-    return " ".join(named) if named and len(named) == len(words) - 1 else None
-
-
 def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
     """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
-    actor1 = _agent(head) or _attack_agent(sent) or _self_agent(head)
+    actor1 = _agent(head) or _attack_agent(sent) or _self_agent(head) or _act_doer(head)
     fired = head.head if head.dep_ == "dobj" and head.lemma_.lower() in WEAPON_NOUNS | {"strike", "airstrike"} \
-        else head  # 'fired mortars at X', 'conducted air strikes on X': the verb's target
+        or head.dep_ == "nsubj" and head.lemma_.lower() in SELF_AGENTS \
+        else head  # 'fired mortars at X', 'conducted air strikes on X', 'the air force targeted X': the verb's target
     actor2 = _patient(head) or _conj_patient(head) or (_patient(fired) if fired is not head else None)
-    pair = _between_pair(head)
+    pair = _between_pair(head) or _repelled_attack(head)
     if pair:
         actor1, actor2 = pair
+    if actor2 is None and event_type in ("Explosions/Remote violence", "Battles"):
+        actor2 = _fire_target(sent, actor1) or (_conj_subject(head) if event_type == "Battles" else None)
     if actor2 is None and event_type in ("Explosions/Remote violence", "Battles"):
         actor2 = _harmed(sent, head)  # 'shells fired by X injured two health workers'
         if event_type == "Battles" and (acled_actor(actor2, None) or "").startswith("Civilians"):
             actor2 = None  # a battle's toll of bystanders: civilians are no side of it
     if actor1 is None and event_type in ("Explosions/Remote violence", "Battles"):
-        actor1 = _armed_subject(sent, actor2)  # '... were killed when militants fired on their vehicle'
+        actor1, actor2 = _unstated_first_side(sent, head, actor2, event_type)
     if event_type == "Protests":
         actor1 = "protesters"
         actor2 = _state_force(sent) if sub != "Peaceful protest" else None
     if event_type == "Riots":
         actor1 = "rioters"
-        if actor2 is None and sub == "Violent demonstration":
+        if actor2 is None:  # 'a mob clashed with the police': the force the rioters fought
             actor2 = _state_force(sent, default=None)
     if event_type == "Violence against civilians":
         actor2 = "civilians"
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = "unidentified gunmen"
+    if _unknown_attackers(actor1) and gang_style(sent):
+        actor1 = "unidentified gang members"
     return actor1, actor2 if actor2 != actor1 else None
+
+
+def _unstated_first_side(sent: SpacySpan, head: Token, actor2: str | None,
+                         event_type: str) -> tuple[str | None, str | None]:
+    """A fight whose sentence names no attacker. 'soldiers were killed during clashes with X': X is the first
+    side and those harmed the second; else an armed subject of another verb ('... when militants fired'), a
+    group that planted the bomb ('a Taliban-planted mine'), or the force the previous sentence of the same
+    paragraph sent ('Police raided the area. A shoot-out broke out')."""
+    harmed = _harmed(sent, head) if event_type == "Battles" else None
+    if actor2 is not None and harmed and harmed != actor2 and _with_party(head):
+        return actor2, harmed
+    planter = planted_by(sent)
+    first = _armed_subject(sent, actor2) or (_phrase(planter) or planter.text if planter is not None else None)
+    if first is None and event_type == "Battles":
+        first = _scene_force(sent)
+    return first, actor2 if actor2 != first else None
+
+
+def _with_party(head: Token) -> bool:
+    """Whether the trigger's other side is named with 'with' ('clashes with X', 'exchanged fire with X')."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for t in (head, head.head) for c in t.children)
+
+
+def _scene_force(sent: SpacySpan) -> str | None:
+    """The armed subject of the sentence before, in the same paragraph: the force whose operation the
+    shoot-out broke out in ('Military police raided the area. A shoot-out broke out ...')."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    if "\n" in doc[previous.start:sent.start].text:  # another paragraph tells another event
+        return None
+    return next((_phrase(t) for t in previous if t.dep_ == "nsubj" and t.lemma_.lower() in ARMED_NOUNS
+                 and not _source_of_report(t)), None)
+
+
+def _act_doer(head: Token) -> str | None:
+    """'Saudi-led coalition air raids were reported on X': the doer a compound before the act names."""
+    if head.pos_ != "NOUN":
+        return None
+    doer = doer_modifier(head)
+    return _phrase(doer) if doer is not None else None
+
+
+def _unknown_attackers(phrase: str | None) -> bool:
+    """A phrase ACLED names 'Unidentified Armed Group': unknown or armed people, gunmen, assailants."""
+    return bool(phrase) and (acled_actor(phrase, None) or "").startswith("Unidentified Armed Group")
 
 
 # Trigger words that name the attacker themselves ('the air force struck', 'warplanes bombed').
@@ -239,13 +171,27 @@ def _phrase(tok: Token) -> str | None:
     if head is None:
         return None
     left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    start = min([head.i] + [c.i for c in left])
+    if head.dep_ in ("compound", "nmod"):  # 'Saudi-led coalition airstrikes': the doer's modifiers sit beside it
+        left += [c for c in head.head.lefts if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")]
+    start = min([head.i] + [c.left_edge.i for c in left])  # 'Saudi-led coalition', not 'led coalition'
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG", "NORP")), None)
     if ent is not None and head.pos_ == "PROPN":  # a group's whole name ('Northern Liberation Front')
         return ent[int(ent[0].lower_ == "the"):].text
     while start < head.i and "\n" in head.doc[start:head.i].text:  # a headline or dateline run into the text
         start += 1
-    return head.doc[start:head.i + 1].text
+    return head.doc[start:_country_of_end(head) + 1].text
+
+
+def _country_of_end(head: Token) -> int:
+    """Where a state force's phrase ends: after 'of <country>' ('the military forces of Armenia'), which
+    says whose forces they are; else at the head."""
+    if head.lemma_.lower() not in STATE_NOUNS:
+        return head.i
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP") and pobj.pos_ == "PROPN":
+            return pobj.i
+    return head.i
 
 
 def _agent(head: Token) -> str | None:
@@ -317,13 +263,76 @@ def _patient(head: Token) -> str | None:
 
 
 def _holder(tok: Token) -> Token:
-    """'the positions of the militia' -> 'militia': an installation stands for the force holding it."""
+    """'the positions of the militia' -> 'militia', 'GNA positions' -> 'GNA': an installation stands for the
+    force holding it."""
     if tok.lemma_.lower() in INSTALLATION_NOUNS:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         if of:
             return of[0]
+        named = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("ORG", "NORP")]
+        if named:
+            return named[-1]
     return tok
+
+
+def _fire_target(sent: SpacySpan, actor1: str | None) -> str | None:
+    """'fired mortars and grenade launchers at the positions of X' however the parse attaches 'at': the
+    force holding the installation fired at or on, anywhere in the sentence (an installation without a
+    holder or a modifier names no one)."""
+    for prep in (t for t in sent if t.dep_ == "prep" and t.lower_ in ("at", "on", "against")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in INSTALLATION_NOUNS:
+            continue
+        holder = _holder(pobj)
+        if holder is pobj and not any(c.dep_ in ("amod", "compound") for c in pobj.lefts):
+            continue
+        phrase = _phrase(holder)
+        if phrase and phrase != actor1:
+            return phrase
+    return None
+
+
+# Verbs of fending off an attack: the attacker, not the defender, is ACLED's first actor.
+REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "beat", "push"}
+ATTACK_NOUNS = {"attack", "assault", "offensive", "incursion", "raid", "ambush", "advance", "infiltration"}
+
+
+def _repelled_attack(head: Token) -> tuple[str, str] | None:
+    """'the army repelled an attack by X' / 'X's attack was repulsed by the army': (X, the army)."""
+    verb = head if head.lemma_.lower() in REPEL_VERBS else head.head if head.dep_ in ("dobj", "nsubjpass") \
+        and head.head.lemma_.lower() in REPEL_VERBS else None
+    if verb is None:
+        return None
+    attack = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                   and c.lemma_.lower() in ATTACK_NOUNS), None)
+    defender = agent_token(verb)
+    if attack is None or defender is None:
+        return None
+    by = [g for c in attack.children if c.dep_ == "prep" and c.lower_ in ("by",) for g in c.children
+          if g.dep_ == "pobj"]
+    own = [c for c in attack.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")]
+    attacker = _phrase(by[0]) if by else _phrase(own[0]) if own else None
+    first, second = attacker, _phrase(defender)
+    return (first, second) if first and second else None
+
+
+def _conj_subject(head: Token) -> str | None:
+    """'X and Y forces clashed': the second of two coordinated subjects is the other side."""
+    verb = head.head if head.dep_ == "dobj" else head  # 'X and Y exchanged fire'
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    conj = next((c for c in subject.children if c.dep_ == "conj"), None)
+    if conj is not None:
+        return _phrase(conj)
+    owners = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    other = next((c for c in owners[0].children if c.dep_ == "conj"), None) if owners else None
+    if other is not None:  # 'military forces of India and Pakistan exchanged fire'
+        return f"{subject.doc[subject.left_edge.i:owners[0].i].text} {other.text}"
+    return None
 
 
 def _between_pair(head: Token) -> tuple[str, str] | None:
@@ -360,15 +369,8 @@ def territory_sides(sent: SpacySpan, trig: Any, sub: str, actor1: str | None,
     return actor1, actor2
 
 
-def _proper_name_with_of(phrase: str) -> bool:
-    words = phrase.split()
-    if "of" not in words[1:-1]:
-        return False
-    return all(w[:1].isupper() for w in words if w not in ("of", "the", "and", "for"))
-
-
 def _is_state_phrase(phrase: str | None) -> bool:
-    if phrase and _proper_name_with_of(phrase):
+    if phrase and proper_name_with_of(phrase):
         return False  # a group's own name ('Army of Free Men')
     words = {w.strip(".,'\"").lower().rstrip("s") for w in (phrase or "").split()}
     return bool(words & (STATE_NOUNS | {"government"})) and not words & NON_STATE_WORDS

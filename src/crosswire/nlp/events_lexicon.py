@@ -3,7 +3,7 @@
 The trigger table lives in `crosswire/data/event_lexicon.tsv` (one trigger a line, with its class,
 ACLED type/sub-type and PLOVER code). The word classes below decide who is a civilian, who is armed,
 what counts as police intervention at a protest, and so on; the rules in `events_rules.py` and its
-helpers use them, and `events_actors.py` names actors with them.
+helpers use them, and `events_actors.py` / `events_actor_names.py` find and name actors with them.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ ARMED_NOUNS = {
     "gendarme", "gendarmerie", "navy", "sailor", "airman", "trooper", "legionnaire", "separatist",
     "vigilante", "bodyguard", "guerrilla", "guerilla", "warlord", "peacekeeper", "fighters", "policewoman",
     "policewomen", "constable", "soldiers", "troops", "militiamen", "jawan", "sepoy", "conscript", "recruit",
+    "arbaki", "arbakis",  # Afghan local militiamen
 }
 STATE_NOUNS = {"soldier", "troop", "force", "army", "military", "police", "policeman", "policemen",
                "personnel", "government", "security", "navy", "marine", "serviceman", "officer", "cop",
