@@ -284,13 +284,16 @@ def _recognise(text: str, gazetteer: GazetteerLike, countries: frozenset[str],
 _KIND_THEN_COMMA = re.compile(r"(?:\s+(?:" + "|".join(SETTLEMENT_WORDS + ADMIN_WORDS) + r"|area|locality))?(?=\s*,)",
                               re.IGNORECASE)
 
+# A comma, a bracket or "of" within a few words after the name: where a unit may be named (a cheap test first).
+_UNIT_FOLLOWS = re.compile(r"(?:\s+[\w-]+){0,3}\s*[,(]|(?:\s+[\w-]+){0,2}\s+of\s")
+
 
 def within_named_unit(text: str, start: int, end: int, cands: list[Candidate], gazetteer: GazetteerLike) -> bool:
     """True when a place of this name lies inside the unit the text names right after it: in brackets
     ("Sason district (Batman)"), after "of" ("Yenimahalle neighbourhood of Merkezefendi") or after a comma
     ("near Hnutove, Donetsk"). The unit vouches for the name whatever a tagger called it."""
     towns = [c for c in cands if c.match in ("main", "exact") and c.fclass in ("A", "P") and c.code != "PCLI"]
-    if not towns:
+    if not towns or not _UNIT_FOLLOWS.match(text, end):
         return False
     kind = _KIND_THEN_COMMA.match(text, end)
     cue = cues_at(text, start, kind.end() if kind else end)
