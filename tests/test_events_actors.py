@@ -52,6 +52,12 @@ def test_table_names(aliases, phrase, canonical):
     assert table_actor(phrase, aliases) == canonical
 
 
+def test_a_group_acled_names_by_country_takes_the_reports_country(aliases):
+    assert table_actor("IS militants", aliases, "Iraq") == "Islamic State (Iraq)"
+    assert table_actor("IS militants", aliases) == "Islamic State"  # no country known: the bare name
+    assert table_actor("ISGS militants", aliases, "Niger") == "Islamic State (Greater Sahara)"  # its own name
+
+
 def test_table_keeps_the_movement_apart_from_its_forces(aliases):
     assert table_actor("Ansar Allah", aliases) == "Ansar Allah"
     assert table_actor("Houthi forces", aliases) == "Military Forces of Yemen (2016-) Supreme Political Council"

@@ -59,7 +59,7 @@ class EventsStage:
 
     def _actor_name(self, phrase: str | None, country: str | None) -> str | None:
         """A group the actor table knows by its canonical name, anything else in ACLED's generic naming."""
-        return table_actor(phrase, getattr(self.resources, "aliases", None)) or acled_actor(phrase, country)
+        return table_actor(phrase, getattr(self.resources, "aliases", None), country) or acled_actor(phrase, country)
 
     def _map(self, article: Article, ev: EventMention) -> None:
         """The event's map point and precision from its place (None when it has no place)."""

@@ -93,10 +93,15 @@ LEADING_HEDGES = {"the", "a", "an", "presumed", "alleged", "suspected", "assumed
                   "purported", "several", "some"}
 
 
-def table_actor(phrase: str | None, aliases: Any) -> str | None:
+# Groups that act in many countries and that ACLED names by the country of each event.
+NAMED_BY_COUNTRY = frozenset({"Islamic State"})
+
+
+def table_actor(phrase: str | None, aliases: Any, country: str | None = None) -> str | None:
     """The canonical name of a group the actor table knows ('Al shabaab militants' -> 'Al Shabaab'): the
     phrase, or the phrase without its article, hedge ('presumed'), stance ('anti-Houthi') and member or role
-    nouns, longest first. Only groups (ORG), never persons."""
+    nouns, longest first. Only groups (ORG), never persons. A group ACLED names by country takes the
+    report's `country` ('Islamic State (Iraq)')."""
     if not phrase or aliases is None:
         return None
     words = phrase.split()
@@ -109,6 +114,8 @@ def table_actor(phrase: str | None, aliases: Any) -> str | None:
     for text in dict.fromkeys(forms):
         actor = aliases.lookup(text, fuzzy=False) if text else None
         if actor is not None and actor.type == "ORG" and actor.actor_type:
+            if actor.canonical in NAMED_BY_COUNTRY and country:
+                return f"{actor.canonical} ({country})"
             return str(actor.canonical)
     return None
 
