@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.model import Article, EventMention, Figure, Place, TimeRef, article_id
-from crosswire.present.exports import EXPORT_FIELDS, ExportError, export_rows, render
+from crosswire.present.exports import EXPORT_FIELDS, ExportError, export_rows, export_text, render
 from crosswire.present.write import write_outputs
 from crosswire.store import Store
 
@@ -85,3 +85,16 @@ def test_write_outputs_links_every_item_to_its_report(store: Store, tmp_path: Pa
     md = Path(paths["report"]).read_text()
     assert "Hamah entered" in md and f"[{article['id']}]" in md
     assert Path(paths["events"]).read_text().count("\n") == 1
+
+
+def test_acled_columns(store: Store) -> None:
+    from crosswire.present.acled_csv import ACLED_FIELDS
+
+    (row,) = list(csv.DictReader(io.StringIO(export_text(store, "events", "acled"))))
+    assert list(row) == ACLED_FIELDS
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-12-05", "2024", "1")
+    assert (row["country"], row["location"], row["latitude"], row["geo_precision"]) == ("Syria", "Hama", "35.13", "")
+    assert row["source"] == "Radio Orontes" and row["fatalities"] == "20"
+    assert row["notes"] == "entered"  # no evidence sentence stored: the trigger
+    with pytest.raises(ExportError, match="exports events"):
+        export_text(store, "figures", "acled")

@@ -105,10 +105,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .present.exports import export_rows, render
+    from .present.exports import export_text
 
     with _existing_store(_settings(args)) as store:
-        text = render(export_rows(store, args.kind), args.kind, args.format)
+        text = export_text(store, args.kind, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -34,7 +34,7 @@ EXPORT_FIELDS: dict[str, list[str]] = {
     "rejects": ["path", "stage", "code", "message", "article_id", "created_at"],
 }
 EXPORT_KINDS = list(EXPORT_FIELDS)
-FORMATS = ("jsonl", "csv", "geojson")
+FORMATS = ("jsonl", "csv", "geojson", "acled")  # acled: events in ACLED's own CSV columns (acled_csv.py)
 
 
 class ExportError(CrosswireError):
@@ -142,6 +142,17 @@ def export_rows(store: Store, kind: str) -> list[dict[str, Any]]:
     if kind not in ROW_BUILDERS:
         raise ExportError(f"unknown export kind {kind!r}; one of: {', '.join(EXPORT_KINDS)}")
     return ROW_BUILDERS[kind](store)
+
+
+def export_text(store: Store, kind: str, fmt: str) -> str:
+    """One kind of record from the store as text in one of FORMATS."""
+    if fmt == "acled":
+        if kind != "events":
+            raise ExportError(f"the acled format has ACLED's event columns; it exports events, not {kind}")
+        from .acled_csv import acled_rows, render_acled
+
+        return render_acled(acled_rows(store))
+    return render(export_rows(store, kind), kind, fmt)
 
 
 def render(rows: Iterable[dict[str, Any]], kind: str, fmt: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..store import Store
-from .exports import EXPORT_KINDS, export_rows, render
+from .exports import EXPORT_KINDS, export_rows, export_text, render
 from .report import collect, to_html, to_markdown
 
 
@@ -22,7 +22,8 @@ def write_report(store: Store, out: str | Path) -> dict[str, str]:
 
 
 def write_exports(store: Store, out: str | Path) -> dict[str, str]:
-    """Every kind as JSON Lines, ACLED-style events.csv, and GeoJSON for events and places."""
+    """Every kind as JSON Lines, events.csv (the events' own fields), events_acled.csv (ACLED's columns), and
+    GeoJSON for events and places."""
     folder = Path(out) / "exports"
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, str] = {}
@@ -33,6 +34,7 @@ def write_exports(store: Store, out: str | Path) -> dict[str, str]:
         written[kind] = str(path)
         if kind == "events":
             (folder / "events.csv").write_text(render(rows, kind, "csv"), encoding="utf-8")
+            (folder / "events_acled.csv").write_text(export_text(store, kind, "acled"), encoding="utf-8")
         if kind in ("events", "places"):
             (folder / f"{kind}.geojson").write_text(render(rows, kind, "geojson"), encoding="utf-8")
     return written

@@ -1,0 +1,69 @@
+"""Events as ACLED's own CSV columns, so analysts can load crosswire's output into the tools they use for ACLED.
+
+One row per event mention, with ACLED's column names for what crosswire knows: the event's date and
+ACLED time precision, type, actors, country and first-level division by name, location, map point and
+geo precision, the reporting outlets as source, the sentence that tells the event as notes, fatalities
+and the report's publication time. Columns ACLED fills from its own coding (interaction codes, associated
+actors, source scale) are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from typing import Any
+
+from ..store import Store
+
+ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
+                "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+                "fatalities", "timestamp"]
+# ACLED's time precision: 1 the day is known, 2 the week (or only the report's date dates it), 3 the month or wider.
+TIME_PRECISION = {"day": 1, "week": 2, "published": 2, "month": 3, "year": 3}
+
+
+def acled_rows(store: Store) -> list[dict[str, Any]]:
+    """Every stored event mention in ACLED's columns."""
+    from ..geo.gazetteer import Gazetteer
+    from ..nlp.events_actor_names import country_name
+
+    articles = {a["id"]: a for a in store.article_rows()}
+    places = {(p["article_id"], p["idx"]): p for p in store.annotation_rows("places")}
+    gazetteer = Gazetteer.load()
+    rows = []
+    for ev in store.annotation_rows("events"):
+        article = articles.get(ev["article_id"], {})
+        place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
+        division = gazetteer.admin1(place["country"], place["admin1"]) if place and place.get("admin1") else None
+        published = article.get("published")
+        rows.append({
+            "event_id_cnty": ev.get("id") or f"{ev['article_id']}.e{ev['idx']}",
+            "event_date": ev.get("date"), "year": (ev.get("date") or "")[:4] or None,
+            "time_precision": TIME_PRECISION.get(ev.get("date_precision") or ""),
+            "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
+            "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
+            "country": country_name(place.get("country")) if place else None,
+            "admin1": division.name if division else None,
+            "location": (place.get("name") or place.get("text")) if place else None,
+            "latitude": ev["lat"] if ev.get("lat") is not None else place and place.get("lat"),
+            "longitude": ev["lon"] if ev.get("lon") is not None else place and place.get("lon"),
+            "geo_precision": ev.get("geo_precision"), "source": article.get("outlet"),
+            "notes": _notes(ev, article.get("text") or ""), "fatalities": ev.get("fatalities") or 0,
+            "timestamp": int(datetime.fromisoformat(published).timestamp()) if published else None,
+        })
+    return rows
+
+
+def _notes(ev: dict[str, Any], text: str) -> str:
+    """The sentence that tells the event (its evidence span), else its trigger, on one line as ACLED's notes are."""
+    spans = ev.get("evidence") or [{"start": ev["start"], "end": ev["end"]}]
+    return " ".join(" ".join(text[s["start"]:s["end"]].split()) for s in spans) or ev.get("text", "")
+
+
+def render_acled(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
