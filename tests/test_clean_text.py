@@ -57,6 +57,13 @@ def test_title_glued_twice() -> None:
     assert [n.code for n in result.notes] == ["repeat.removed"]
 
 
+def test_a_line_of_four_copies_keeps_one_and_cleaning_again_changes_nothing() -> None:
+    sentence = "Water trucks reached the camp on the hill after the road reopened. "
+    once = clean_text(sentence * 4).text
+    assert once == sentence.strip()
+    assert clean_text(once).text == once
+
+
 @pytest.mark.parametrize("line", [
     "RELATED:", "Read also | Subscribers only: how the port was rebuilt", "Read more", "Read later",
     "Loading...", "Loading\u2026", "Share this article", "Follow us on Telegram",

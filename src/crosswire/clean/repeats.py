@@ -36,16 +36,26 @@ def line_key(line: str) -> str:
 
 
 def find_glued_lines(text: str) -> list[Repeat]:
-    """Lines made of one string twice ("TitleTitle", "Title Title"): the second copy."""
+    """Lines made of one string twice or more ("TitleTitle", "Title Title", a sentence four times): every copy
+    after the first. A line of four copies is halved twice, so cleaning a cleaned text changes nothing."""
     repeats = []
     for start, _end, line in line_spans(text):
-        size = len(line)
-        for cut in sorted({size // 2, (size + 1) // 2}):
-            first, second = line[:cut].rstrip(), line[cut:].strip()
-            if len(line_key(first)) >= MIN_GLUED_CHARS and first == second:
-                repeats.append(Repeat((start, start + len(first)), (start + len(first), start + size), 1))
-                break
+        unit = line
+        while (half := _glued_half(unit)) is not None:
+            unit = half
+        if unit is not line:
+            repeats.append(Repeat((start, start + len(unit)), (start + len(unit), start + len(line)), 1))
     return repeats
+
+
+def _glued_half(line: str) -> str | None:
+    """The first half of a line made of one string twice, else None."""
+    size = len(line)
+    for cut in sorted({size // 2, (size + 1) // 2}):
+        first, second = line[:cut].rstrip(), line[cut:].strip()
+        if len(line_key(first)) >= MIN_GLUED_CHARS and first == second:
+            return first
+    return None
 
 
 def find_repeated_blocks(text: str) -> list[Repeat]:
