@@ -34,8 +34,10 @@ class Resources:
                 f"spaCy model package {self.spacy_package!r} is not installed; "
                 "run `make install` (it is pinned in constraints.txt)") from err
         nlp = module.load()
+        from .nlp.line_breaks import add_line_breaks
         from .nlp.ruler import add_alias_ruler
 
+        add_line_breaks(nlp)
         add_alias_ruler(nlp, self.aliases)
         return nlp
 

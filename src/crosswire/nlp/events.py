@@ -176,7 +176,8 @@ def _origin_mention(text: str, end: int) -> bool:
 
 
 def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
-    """The DATE TimeRef nearest the trigger in the sentence, else publication date (precision 'published').
+    """The DATE TimeRef nearest the trigger in the sentence, else the narrative's day before it, else the
+    first event day after it (a headline's), else publication date (precision 'published').
 
     References that name no period ("now", "recently") and bounds of spans ("since 2016") are passed
     over, and days that date a later step ("police said Thursday", "was charged Friday") only count
@@ -195,9 +196,25 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     if earlier:  # the narrative's current day: "On Monday, ... Later, ..."
         i = max(earlier, key=lambda j: article.times[j].start)
         return i, article.times[i].value, article.times[i].precision
+    told = _first_own_day_after(article, end)
+    if told is not None:  # a headline or a lead without a day: the day the report goes on to give its event
+        return told, article.times[told].value, article.times[told].precision
     if article.published is not None:
         return None, article.published.date().isoformat(), "published"
     return None, None, None
+
+
+def _first_own_day_after(article: Article, end: int) -> int | None:
+    """The first day named after `end` that dates an event rather than a later step ("police said
+    Friday"), within its own sentence."""
+    for i, t in enumerate(article.times):
+        if t.start < end or t.type != "DATE" or t.precision != "day" or not (t.value or "")[:1].isdigit():
+            continue
+        sent = next((s for s in article.sentences if s.start <= t.start < s.end), None)
+        if sent is not None and not _bound_of_span(article.text, t.start) \
+                and not dates_an_aftermath(article.text, t, sent.start, sent.end):
+            return i
+    return None
 
 
 # Words before a date that make it the bound of a span, not the day of the event ('the first strikes since 2016').
