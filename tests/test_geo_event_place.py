@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crosswire.model import Article, Place
 from crosswire.nlp.event_place import place_for, place_rank
 
@@ -136,3 +138,59 @@ def test_one_sure_town_named_as_a_qualifier_sets_the_country() -> None:
     places = [placed(text, "Kerr", "P.PPL", "NO", "12", confidence=0.7),
               placed(text, "Morrow", "P.PPLA", "FR", "03", confidence=0.85)]
     assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+
+
+def at(p: Place, lat: float) -> Place:
+    """The same resolved place moved to another latitude (about 111 km a degree)."""
+    return replace(p, lat=lat)
+
+
+def test_a_town_the_place_is_said_to_be_near_settles_a_homonym() -> None:
+    text = "Gunmen raided a farm in Kerrow village near Lakeside town (Northland) on Monday."
+    homonym = [placed(text, "Kerrow", "P.PPL", "FR", "07", confidence=0.55),
+               placed(text, "Lakeside", "P.PPL", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=homonym), 0, len(text)) == 1
+    consistent = [placed(text, "Kerrow", "P.PPL", "FR", "03", confidence=0.55),
+                  placed(text, "Lakeside", "P.PPL", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=consistent), 0, len(text)) == 0
+
+
+def test_a_container_no_clearer_match_does_not_overrule() -> None:
+    text = "Troops burned a camp in Kerrow, Morrow Hills, on Monday."
+    places = [placed(text, "Kerrow", "P.PPLA2", "FR", "07", confidence=0.94),
+              placed(text, "Morrow", "P.PPLA2", "FR", "03", confidence=0.943)]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 0
+
+
+def test_a_container_confirmed_by_its_own_unit_overrules_a_far_homonym() -> None:
+    text = "A shop was torched in the Kerrow quarter of Lakeside, Northland, on Monday."
+    far = [at(placed(text, "Kerrow", "A.ADM2", "FR", "07"), 5.0), placed(text, "Lakeside", "P.PPL", "FR", "03"),
+           placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=far), 0, len(text)) == 1
+    near = [at(placed(text, "Kerrow", "A.ADM2", "FR", "07"), 1.1), *far[1:]]
+    assert place_for(Article(raw_text=text, text=text, places=near), 0, len(text)) == 0
+
+
+def test_the_rest_of_a_hyphened_name_may_stand_before_its_unit() -> None:
+    text = "A bomb hit a car in Kerr-e Morrow district, Northland."
+    places = [placed(text, "Kerr", "A.ADM3", "FR", "07", confidence=0.75),
+              placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+
+
+def test_two_countries_with_one_place_each_are_no_consensus() -> None:
+    text = "Farmers protested in Kerrow, Morrow municipality, on Monday."
+    places = [placed(text, "Kerrow", "P.PPL", "VE", "08", confidence=0.9),
+              placed(text, "Morrow", "A.ADM2", "CO", "33", confidence=0.93)]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 0
+
+
+def test_a_weak_match_outside_the_reports_province_gives_way() -> None:
+    text = "Workers from Kerrow slums marched through Lakeside city (Lakeside, Northland)."
+    places = [placed(text, "Kerrow", "A.ADM3", "FR", "07", confidence=0.58),
+              placed(text, "Lakeside", "P.PPLA2", "FR", "03", confidence=0.85),
+              placed(text, "Northland", "A.ADM1", "FR", "03")]
+    assert place_for(Article(raw_text=text, text=text, places=places), 0, len(text)) == 1
+    sure = [replace(places[0], confidence=0.9), *places[1:]]
+    assert place_for(Article(raw_text=text, text=text, places=sure), 0, len(text)) == 0
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..geo.distance import haversine_km
 from ..geo.gazetteer import Candidate, GazetteerLike
 from ..model import Article, Place
 
@@ -73,8 +74,9 @@ def is_locative_object(text: str, place: Place) -> bool:
 
 # "X, Y", "X (Y", "the X area of Y", "X forest in Y", "X town, Y": a place followed at once by the place it
 # lies in.
-# "X Zay ward, Y": up to two words saying what X is may stand before the comma.
-_QUALIFIER_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s*[,(]\s*\(?|[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in)\s+)?(?:the\s+)?",
+# "X Zay ward, Y": up to two words saying what X is may stand before the comma, and the rest of a hyphened name
+# ("X-e Zay district, Y" with only X resolved). "X village near Y town": Y names where X lies just as well.
+_QUALIFIER_GAP = re.compile(r"(?:-\w+)?(?:\s+[\w-]+){0,2}\s*[,(]\s*\(?|[\s,(]*(?:(?:[\w-]+\s+){0,3}(?:of|in|near)\s+)?(?:the\s+)?",
                             re.IGNORECASE)
 _QUALIFIER_REACH = 40  # characters between a place and the broader place qualifying it
 
@@ -96,11 +98,16 @@ def disagrees_with_qualifier(places: list[Place], text: str, i: int, country: st
     country or province: a homonym or typo match elsewhere ("Lakeside, Northland" resolved to a Lakeside in
     another province). When the container is the weaker match, it is the one more likely wrong, and so is a
     container that itself disagrees with the unit named after it ("El Baul, Girardot, Cojedes" with a
-    Girardot found in another state) or outside the country the report agrees on (`country`). With a
+    Girardot found in another state) or outside the country the report agrees on (`country`). A container
+    confirmed by the unit named after it ("Kerrow quarter of Lakeside, Northland") overrules a place lying
+    more than `NEIGHBOUR_KM` away in another province even when it is no surer. With a
     `gazetteer`, a province named like the container that holds place i settles it ("Ivankiv, Kyiv": Kyiv the
     city and Kyiv the oblast)."""
     outer, here = qualifier_of(places, text, i), places[i]
-    if outer is None or not _outranks(outer, here) or country and outer.country != country:
+    if outer is None or country and outer.country != country:
+        return False
+    corroborated = agrees_with_qualifier(places, text, places.index(outer))
+    if not _outranks(outer, here, corroborated):
         return False
     if gazetteer is not None and any(c.code == "ADM1" and c.cc == here.country and c.admin1 == here.admin1
                                      for c in gazetteer.lookup(outer.text)):
@@ -108,14 +115,36 @@ def disagrees_with_qualifier(places: list[Place], text: str, i: int, country: st
     return not _outranks(qualifier_of(places, text, places.index(outer)), outer)
 
 
-def _outranks(outer: Place | None, here: Place) -> bool:
+# How much surer one resolution must be to overrule another: two matches a hundredth apart ("Lakeside,
+# Kerrow de Morrow" with a town Kerrow found for the department) are equally sure, and so are two countries'
+# votes of one place each.
+OUTRANK_MARGIN = 0.05
+# Places closer than this may lie on either side of a provincial border (or carry another source's province
+# code): a container confirmed by its own unit but no surer overrules a place in another province beyond it.
+NEIGHBOUR_KM = 50
+
+
+def _outranks(outer: Place | None, here: Place, corroborated: bool = False) -> bool:
     """True when `outer`, named as containing `here`, is the surer match and lies in another country or
-    province."""
-    if outer is None or not here.country or not outer.country or outer.confidence <= here.confidence:
+    province: surer by `OUTRANK_MARGIN`, or, when `corroborated` by the unit named after it, surer at all or
+    more than `NEIGHBOUR_KM` away."""
+    if outer is None or not here.country or not outer.country:
+        return False
+    surer = outer.confidence > here.confidence + OUTRANK_MARGIN
+    if corroborated:
+        surer = surer or outer.confidence > here.confidence or _km_apart(here, outer) > NEIGHBOUR_KM
+    if not surer:
         return False
     if here.country != outer.country:
         return True
     return bool(here.admin1 and outer.admin1 and here.admin1 != outer.admin1)
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Great-circle distance between two resolved places, in km (infinite when one has no point)."""
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return float("inf")
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def agrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
@@ -177,7 +206,7 @@ def report_country(places: list[Place], text: str) -> str | None:
     """The country the report's sure resolutions agree on: holding more than half of their summed confidence
     and vouched for by two of them, or by one that stands where a place is expected: a province or country,
     the object of "in" / "near", or the unit named after another place ("X, Northland"). A bare name
-    ("X cocktails") alone is no consensus; without a majority (a report about two countries) None."""
+    ("X cocktails") alone is no consensus; without a clear majority (a report about two countries) None."""
     sure = [i for i, p in enumerate(places) if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE]
     votes: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -192,17 +221,35 @@ def report_country(places: list[Place], text: str) -> str | None:
         return None
     country, vote = max(votes.items(), key=lambda kv: kv[1])
     vouched = counts[country] >= 2 or country in placed_well
-    return country if vouched and vote > sum(votes.values()) - vote else None
+    return country if vouched and vote > sum(votes.values()) - vote + OUTRANK_MARGIN else None
+
+
+def report_province(places: list[Place], country: str | None) -> str | None:
+    """The province (admin1) of the report's country that two or more sure resolutions share and that
+    holds more than half of their summed confidence; None without one. A weak match elsewhere ("Kerrow
+    slums" matched to a Kerow in another state of a report about Lakeside, Northland) is likely a homonym."""
+    votes: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.lat is not None and country and p.country == country and p.admin1 and p.confidence >= SURE_CONFIDENCE:
+            votes[p.admin1] = votes.get(p.admin1, 0.0) + p.confidence
+            counts[p.admin1] = counts.get(p.admin1, 0) + 1
+    if not votes:
+        return None
+    province, vote = max(votes.items(), key=lambda kv: kv[1])
+    return province if counts[province] >= 2 and vote > sum(votes.values()) - vote else None
 
 
 def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike | None = None) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
     An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") and a
     country named as a party ("Iran-backed", "linked to Iran") are not taken from the window. A place resolved
-    outside the country the report agrees on, or outside the place named as containing it (any province of
-    that name, when a `gazetteer` is given), ranks with doubtful matches: after any consistent town or province."""
+    outside the country the report agrees on, a weak match outside the province it agrees on, or a place outside
+    the place named as containing it (any province of that name, when a `gazetteer` is given), ranks with
+    doubtful matches: after any consistent town or province."""
     places, text = article.places, article.text
     country = report_country(places, text)
+    province = report_province(places, country)
 
     def rank(i: int) -> tuple[int, bool, int]:
         p = places[i]
@@ -210,6 +257,7 @@ def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike |
         if base == 2 and p.confidence > 0 and agrees_with_qualifier(places, text, i):
             base = kind_rank(p)
         if base < 2 and (country and p.country and p.country != country
+                         or province and p.confidence < SURE_CONFIDENCE and p.admin1 and p.admin1 != province
                          or disagrees_with_qualifier(places, text, i, country, gazetteer)):
             base = 2
         return base, not is_locative_object(text, p), p.start
