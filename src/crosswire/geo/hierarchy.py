@@ -27,6 +27,12 @@ STRAY_MAX_POPULATION = 50_000  # a place abroad smaller than this is not taken i
 GENERIC_PLACE_WORDS = COMMON_WORDS | {"bay", "sea", "valley", "beach", "hill", "hills", "desert", "forest", "camp",
                                       "port", "mount", "cape", "peninsula", "oasis", "plain", "plains", "bank"}
 
+# Generic words GeoNames puts after a division's name ("Niger State", "Central Department").
+DIVISION_SUFFIXES = ("State", "Region", "Department", "Province", "Governorate", "District")
+# French compass words in division names ("Sud-Ouest", "Extreme-Nord"), which GeoNames names in English.
+FRENCH_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "extreme": "Far",
+                  "extrême": "Far"}
+
 # Last words of names of streets and squares, which are often named after other places.
 FACILITY_HEADS = frozenset({"street", "road", "avenue", "highway", "bridge", "square", "boulevard", "lane"})
 
@@ -73,9 +79,37 @@ def enclosing_candidates(cue: Cues, gazetteer: GazetteerLike) -> list[Candidate]
     units the place lies in. A name after a comma is not used: "Tamil Nadu, Kerala" is a list."""
     units: list[Candidate] = []
     for name in (n for n in cue.enclosing if not is_acronym(n)):  # "J&K", "UP": look-ups of acronyms are guesses
-        units.extend(c for c in gazetteer.lookup(name)
-                     if c.match in ("main", "exact", "article") and c.fclass in ("A", "P"))
+        units.extend(unit_candidates(name, gazetteer))
     return units
+
+
+def unit_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
+    """Divisions and towns a name given as an enclosing unit may be. GeoNames names many divisions with
+    their generic word ("Niger State", "Central Department") or in English ("South-West" for a report's
+    "Sud-Ouest"), and a bare name that is a common word is not indexed alone, so these spellings are
+    tried too: "(Rafi LGA, Niger)" names Niger State as well as the country."""
+    found = [c for c in gazetteer.lookup(name) if c.match in ("main", "exact", "article") and c.fclass in ("A", "P")]
+    for variant in _division_spellings(name):
+        found.extend(c for c in gazetteer.lookup(variant)
+                     if c.match in ("main", "exact") and c.code in ("ADM1", "ADM2") and c not in found)
+    return found
+
+
+def qualifier_divisions(cue: Cues, gazetteer: GazetteerLike) -> list[tuple[str, str | None]]:
+    """First-level divisions the name after a comma may be by the spellings of `unit_candidates`
+    ("Rafi LGA, Niger" -> Niger State), as (country, admin1) readings."""
+    if cue.qualifier is None or is_acronym(cue.qualifier):
+        return []
+    return [(c.cc, c.admin1) for c in unit_candidates(cue.qualifier, gazetteer) if c.code == "ADM1" and c.cc]
+
+
+def _division_spellings(name: str) -> list[str]:
+    """The name with each generic division word after it, and in English when it is a French compass name."""
+    parts = name.split("-")
+    spellings = [f"{name} {word}" for word in DIVISION_SUFFIXES]
+    if any(p.casefold() in FRENCH_COMPASS for p in parts):
+        spellings.append("-".join(FRENCH_COMPASS.get(p.casefold(), p) for p in parts))
+    return spellings
 
 
 def inside(cand: Candidate, unit: Candidate) -> bool:

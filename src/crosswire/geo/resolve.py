@@ -36,6 +36,7 @@ from .hierarchy import (
     enclosing_candidates,
     inside,
     is_acronym,
+    qualifier_divisions,
     stray,
 )
 from .normalise import content_tokens
@@ -315,24 +316,37 @@ def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Contex
     province or country after its comma ("Thor, Thies"); the best is a small place abroad in a report
     firmly set in one country.
     """
-    units = [u for u in enclosing_candidates(cue, gazetteer) if u.cc in context.focus]  # own vote counts
+    every_unit = enclosing_candidates(cue, gazetteer)
+    units = [u for u in every_unit if u.cc in context.focus]  # own vote counts
     appositive = cue.part_of and cand.population >= APPOSITIVE_MIN_POPULATION
     # "Bamenda town (Mezam, Nord-Ouest)" where the only Nord-Ouest known is Haiti's: a city that big is not
     # outweighed by units found only in another country.
     foreign_units = cand.population >= APPOSITIVE_MIN_POPULATION and all(u.cc != cand.cc for u in units)
-    if units and not appositive and not foreign_units and not any(inside(c, u) for c in pool for u in units):
+    # A place inside any reading of the units fits them, also abroad: "Kagara (Rafi LGA, Niger)" is in Niger
+    # State although the report's focus took "Niger" for the country.
+    misplaced = not cue.part_of and _sole_town(pool, {u.cc for u in units})  # "area of" a city is no province
+    if units and not appositive and not foreign_units and not misplaced \
+            and not any(inside(c, u) for c in pool for u in every_unit):
         return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
                 f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
     readings = qualifier_readings(cue, gazetteer)
+    readings += qualifier_divisions(cue, gazetteer) if readings else []
     if readings and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
             c.cc == cc and admin1 in (None, c.admin1) for c in pool for cc, admin1 in readings):
         return (f"{len(pool)} gazetteer entries match the name, no town or district of them in "
                 f"'{cue.qualifier}' named after it: a place the gazetteer lacks")
     firm = context.firm_country(index)
-    if firm and stray(cand, firm, cue):
+    if firm and stray(cand, firm, cue) and not any(inside(cand, u) for u in every_unit):  # units tie it abroad
         return (f"{len(pool)} gazetteer entries match the name, all outside {firm} where the rest of the "
                 f"report is; the best, {cand.name} ({cand.cc}), is a small place: a place the gazetteer lacks")
     return None
+
+
+def _sole_town(pool: list[Candidate], countries: set[str | None]) -> bool:
+    """True when the name is one town by its own name in the countries of the units named with it:
+    "Goniri (Gujba LGA, Borno)" for the Goniri just over the line in Yobe. A report misplacing a town
+    in a neighbouring province is likelier than a homonym the gazetteer lacks."""
+    return len([c for c in pool if c.fclass == "P" and c.match in ("main", "exact") and c.cc in countries]) == 1
 
 
 def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
@@ -392,7 +406,26 @@ def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Con
     cand, confidence, reason = best
     lacking = _lacking(cand, pool, cue, context, index, gazetteer)
     if lacking:
-        return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=lacking)
+        bare = _fitting_bare_name(tp, cue, context, index, gazetteer)
+        if bare is None:
+            return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=lacking)
+        cand, confidence, reason = bare
     return Place(tp.start, tp.end, tp.text, name=cand.name, geonameid=cand.id if cand.id > 0 else None,
                  lat=cand.lat, lon=cand.lon, feature_code=cand.fcode, admin1=cand.admin1, country=cand.cc,
                  confidence=confidence, reason=reason)
+
+
+def _fitting_bare_name(tp: ToponymCandidate, cue: Cues, context: _Context, index: int,
+                       gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
+    """The pick for the name without its generic word when the whole name fits none of the units named
+    with it and the bare name does: "Hays city (Al Hudaydah)" is no Hays City abroad but the town Hays."""
+    name = _clean(tp.text)
+    bare = _GENERIC_SUFFIX.sub("", name)
+    if bare == name:
+        return None
+    pool = gazetteer.lookup(bare)
+    best = _best(pool, cue, context, index, gazetteer)
+    if best is None or _lacking(best[0], pool, cue, context, index, gazetteer):
+        return None
+    cand, confidence, reason = best
+    return cand, confidence, f"the name without its generic word; {reason}"

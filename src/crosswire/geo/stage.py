@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Article, Mention
 from .context import ADMIN_WORDS, SETTLEMENT_WORDS, cues_at, qualifier_readings
 from .gazetteer import Candidate, GazetteerLike
-from .hierarchy import enclosing_candidates, inside
+from .hierarchy import enclosing_candidates, inside, qualifier_divisions
 from .resolve import ToponymCandidate, resolve_toponyms
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -74,6 +74,13 @@ _NAME_HEAD = re.compile(r"(?:[A-Z][\w'’]* +){1,2}(?:(?:do|da|dos|das|de|del|de
 _OBJECT_AFTER = re.compile(r"\s+(?:cocktails?|rifles?|assault rifles?|pistols?|carbines?|submachine guns?|"
                            r"pickups?|pick-ups?|sedans?|jeeps?|minivans?|cigarettes?)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near)\s+$")
+# Words for a kind of place after a name ("Tarinkot city", "Bafut town", "Maywand districts").
+_KIND_WORDS_AFTER = r"(?:city|town|village|districts?|province|lga|upazila|tehsil|sub-?district|municipality|county)"
+_KIND_AFTER = re.compile(r"\s+" + _KIND_WORDS_AFTER + r"\b", re.IGNORECASE)
+# Only a division word ending a name stands for the kind: "Grants Town" or "Cape Town" is a name of its own.
+_KIND_SUFFIX = re.compile(r"\s+(?:districts?|province|lga|upazila|tehsil|sub-?district|municipality|county)$",
+                          re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(?:in|near|at|outside|around)\s+$")
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -140,8 +147,8 @@ def _joined_across_particles(mentions: list[ToponymCandidate], text: str,
     out: list[ToponymCandidate] = []
     joined_until = -1
     for tp in sorted(mentions, key=lambda t: (t.start, -t.end)):
-        if tp.start < joined_until and tp.end <= joined_until:
-            continue  # inside a name already run on over it
+        if tp.start < joined_until:
+            continue  # inside a name already run on over it, or running on past it ("Port" + "of Spain" + "Spain city")
         if tp.label in PLACE_LABELS or tp.label in MISLABELLED:
             start = _known_name_start(text, tp.start, tp.end, gazetteer)
             end = _longest_known_name(text, start, tp.end, gazetteer)
@@ -231,11 +238,28 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     after_preposition = _PREPOSITION_BEFORE.search(text[max(0, tp.start - 12):tp.start])
     if after_preposition and any(c.match == "main" and c.population >= RECOGNISER_MIN_POPULATION for c in cands):
         return "exact"  # "the teaching hospital of Thessaloniki": a city by its own name after "of"/"in"
+    if _said_to_be_place(tp, text, gazetteer, countries):
+        return "exact"
     words = tp.text.split()
     looks_local = words[0].casefold() in GEO_HEADS or bool(_LOCATIVE_BEFORE.search(text[max(0, tp.start - 30):tp.start]))
     if not looks_local or not countries or len(tp.text) < 6:
         return None
     return "fuzzy" if gazetteer.fuzzy(tp.text, countries) else None
+
+
+def _said_to_be_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, countries: frozenset[str]) -> bool:
+    """A mislabelled name the words around it call a place, with a gazetteer town or division of that name
+    (in a country the report names, if it names any): a kind word in or after it ("Faskari LGA", "Tarinkot
+    city", "Bafut town") or, for a name no tagger took for a person, "in"/"near" before it ("near Shyrokyne")."""
+    bare = _KIND_SUFFIX.sub("", tp.text)
+    said = bare != tp.text or _KIND_AFTER.match(text, tp.end) is not None
+    if not said and tp.label != "PERSON" and _NEAR_BEFORE.search(text[max(0, tp.start - 10):tp.start]) \
+            and not text.startswith("'s", tp.end):
+        return any(c.match in ("main", "exact") and c.fclass == "P" and c.population >= FOCUS_MIN_POPULATION
+                   and (not countries or c.cc in countries) for c in gazetteer.lookup(tp.text))
+    return said and bare[:1].isupper() and any(
+        c.match in ("main", "exact") and c.fclass in ("A", "P") and c.code != "PCLI" and (not countries or c.cc in countries)
+        for c in gazetteer.lookup(bare))
 
 
 def _named_countries(named: list[ToponymCandidate], gazetteer: GazetteerLike) -> frozenset[str]:
@@ -298,7 +322,7 @@ def within_named_unit(text: str, start: int, end: int, cands: list[Candidate], g
     kind = _KIND_THEN_COMMA.match(text, end)
     cue = cues_at(text, start, kind.end() if kind else end)
     units = enclosing_candidates(cue, gazetteer)
-    readings = qualifier_readings(cue, gazetteer)
+    readings = qualifier_readings(cue, gazetteer) + qualifier_divisions(cue, gazetteer)
     return any(inside(c, u) for c in towns for u in units if u.code != "PCLI") or any(
         c.cc == cc and admin1 is not None and c.admin1 == admin1 for c in towns for cc, admin1 in readings)
 
