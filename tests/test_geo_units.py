@@ -39,6 +39,9 @@ PLACES = [  # id, name, lat, lon, fcode, cc, admin1, admin2, population
     (22, "Kumbo", 11.5, 13.0, "A.ADM1", "NG", "27", None, 1_600_000),
     (23, "Port of Velm", 10.7, -61.5, "P.PPLC", "TT", "05", None, 50_000),
     (24, "Velm", 40.0, -4.0, "A.PCLI", "ES", None, None, 46_000_000),
+    (25, "Donetsk", 48.0, 37.8, "P.PPLA", "UA", "05", None, 900_000),
+    (26, "Ostrivka", 48.1, 37.9, "P.PPL", "UA", "05", None, 500),
+    (27, "Ostrivka", 47.2, 38.9, "P.PPL", "UA", "05", None, 3_000),
 ]
 
 
@@ -181,3 +184,8 @@ def test_a_mention_running_on_past_a_joined_name_is_dropped(gaz: Gazetteer) -> N
     article = Article(raw_text=text, text=text, mentions=[Mention(port, port + 4, "Port", "GPE"),
                                                           Mention(rest, rest + 9, "Velm city", "GPE")])
     assert [t.text for t in toponym_spans(article, gaz)] == ["Port of Velm"]
+
+
+def test_of_homonyms_in_one_province_the_one_near_the_qualifiers_town_is_meant(gaz: Gazetteer) -> None:
+    place = resolve_one("Mortars were fired at positions in the area of Ostrivka, Donetsk.", "Ostrivka", gaz)
+    assert (place.lat, place.lon) == (48.1, 37.9)  # 15 km from Donetsk, not the bigger one 120 km away

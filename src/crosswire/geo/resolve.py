@@ -357,8 +357,9 @@ def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
     qualifier, units = qualifier_place(cue, gazetteer), enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
     in_province = context.in_named_provinces(pool, index)
-    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus), c)
-                     for c in pool),
+    town = _qualifier_town(cue, qualifier, gazetteer)
+    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus)
+                      + _near_qualifier_town(c, town), c) for c in pool),
                     key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
     margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 1.0
     confidence = round(min(0.99, 0.5 + 0.5 * math.tanh(2.0 * margin) if len(ranked) > 1 else 0.9), 3)
@@ -369,6 +370,29 @@ def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
     if top is not ranked[0][1]:
         reason = f"the place named like the district {ranked[0][1].name}, whose own point is its province's; {reason}"
     return top, confidence, reason
+
+
+# "Oleksandrivka, Donetsk" where the oblast has several Oleksandrivkas: the one near the town the qualifier also
+# names is meant (a place is named after the nearest well-known town); the bonus fades out over this distance.
+QUALIFIER_TOWN_KM = 150.0
+QUALIFIER_TOWN_BONUS = 0.15
+
+
+def _qualifier_town(cue: Cues, qualifier: tuple[str, str | None] | None, gazetteer: GazetteerLike) -> Candidate | None:
+    """The biggest town named like the qualifier after the comma, in the province the qualifier reads as."""
+    if qualifier is None or cue.qualifier is None or qualifier[1] is None:
+        return None
+    towns = [c for c in gazetteer.lookup(cue.qualifier) if c.fclass == "P" and c.match in ("main", "exact")
+             and (c.cc, c.admin1) == qualifier and c.lat is not None and c.lon is not None]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
+def _near_qualifier_town(cand: Candidate, town: Candidate | None) -> float:
+    """A bonus, fading with distance, for lying near the qualifier's town within its province."""
+    if town is None or cand.id == town.id or cand.lat is None or cand.lon is None or cand.admin1 != town.admin1:
+        return 0.0
+    km = haversine_km(cand.lat, cand.lon, town.lat, town.lon)  # type: ignore[arg-type]
+    return QUALIFIER_TOWN_BONUS * max(0.0, 1.0 - km / QUALIFIER_TOWN_KM)
 
 
 def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None] | None, context: _Context) -> str:
