@@ -24,7 +24,6 @@ from .context import (
     Cues,
     cues_at,
     qualifier_place,
-    qualifier_readings,
     suffix_cues,
 )
 from .distance import haversine_km
@@ -36,9 +35,8 @@ from .hierarchy import (
     enclosing_candidates,
     inside,
     is_acronym,
-    qualifier_divisions,
-    stray,
 )
+from .lacking import lacking_reason
 from .normalise import content_tokens
 
 CONTINENT_NAMES = {"@EU": "Europe", "@AF": "Africa", "@AS": "Asia", "@NA": "North America",
@@ -54,8 +52,6 @@ FEATURE_BONUS = {"PCLI": 0.9, "CONT": 0.8, "ADM1": 0.3, "PPLC": 0.45, "PPLA": 0.
 MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "skeleton": -0.45,
                "embedded": -0.1}
 NEAR_KM, REGION_KM = 150.0, 600.0
-# "the Cincinnati suburb of Mason" names a place in a big city, not a Cincinnati inside Mason.
-APPOSITIVE_MIN_POPULATION = 100_000
 HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
 NAMED_PROVINCE_BONUS = 0.45
 WORLD_CITY_POPULATION = 1_000_000  # a place inside a province the report names beats a bigger homonym elsewhere
@@ -148,7 +144,7 @@ def _first_pick(pool: list[Candidate], cue: Cues, index: int,
     the report's country focus or anchor its other names."""
     alone = _Context({}, [])
     best = _best(pool, cue, alone, index, gazetteer)
-    if best is None or _lacking(best[0], pool, cue, alone, index, gazetteer):
+    if best is None or lacking_reason(best[0], pool, cue, alone, index, gazetteer):
         return None
     return best
 
@@ -307,48 +303,6 @@ def _nearness(cand: Candidate, context: _Context, index: int) -> float:
     return 0.3 if best <= NEAR_KM else 0.12 if best <= REGION_KM else 0.0
 
 
-def _lacking(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
-             gazetteer: GazetteerLike) -> str | None:
-    """Why the name is more likely a place the gazetteer lacks than its best candidate `cand`, or None.
-
-    Three signs: no candidate lies in the units the text says enclose the place ("Thor (Keur Moussa,
-    Thies)"; units counted only in the report's countries); no town or district of the name lies in the
-    province or country after its comma ("Thor, Thies"); the best is a small place abroad in a report
-    firmly set in one country.
-    """
-    every_unit = enclosing_candidates(cue, gazetteer)
-    units = [u for u in every_unit if u.cc in context.focus]  # own vote counts
-    appositive = cue.part_of and cand.population >= APPOSITIVE_MIN_POPULATION
-    # "Bamenda town (Mezam, Nord-Ouest)" where the only Nord-Ouest known is Haiti's: a city that big is not
-    # outweighed by units found only in another country.
-    foreign_units = cand.population >= APPOSITIVE_MIN_POPULATION and all(u.cc != cand.cc for u in units)
-    # A place inside any reading of the units fits them, also abroad: "Kagara (Rafi LGA, Niger)" is in Niger
-    # State although the report's focus took "Niger" for the country.
-    misplaced = not cue.part_of and _sole_town(pool, {u.cc for u in units})  # "area of" a city is no province
-    if units and not appositive and not foreign_units and not misplaced \
-            and not any(inside(c, u) for c in pool for u in every_unit):
-        return (f"{len(pool)} gazetteer entries match the name, none inside the units named with it "
-                f"({', '.join(cue.enclosing)}): a place the gazetteer lacks")
-    readings = qualifier_readings(cue, gazetteer)
-    readings += qualifier_divisions(cue, gazetteer) if readings else []
-    if readings and all(c.fclass == "P" or c.code in ("ADM2", "ADM3") for c in pool) and not any(
-            c.cc == cc and admin1 in (None, c.admin1) for c in pool for cc, admin1 in readings):
-        return (f"{len(pool)} gazetteer entries match the name, no town or district of them in "
-                f"'{cue.qualifier}' named after it: a place the gazetteer lacks")
-    firm = context.firm_country(index)
-    if firm and stray(cand, firm, cue) and not any(inside(cand, u) for u in every_unit):  # units tie it abroad
-        return (f"{len(pool)} gazetteer entries match the name, all outside {firm} where the rest of the "
-                f"report is; the best, {cand.name} ({cand.cc}), is a small place: a place the gazetteer lacks")
-    return None
-
-
-def _sole_town(pool: list[Candidate], countries: set[str | None]) -> bool:
-    """True when the name is one town by its own name in the countries of the units named with it:
-    "Goniri (Gujba LGA, Borno)" for the Goniri just over the line in Yobe. A report misplacing a town
-    in a neighbouring province is likelier than a homonym the gazetteer lacks."""
-    return len([c for c in pool if c.fclass == "P" and c.match in ("main", "exact") and c.cc in countries]) == 1
-
-
 def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
           gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
     """The best candidate, a confidence from its margin over the runner-up, and a reason."""
@@ -428,7 +382,7 @@ def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Con
             " (exact or article-insensitive; typo matching is off for names no tagger called a place)"
         return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=why)
     cand, confidence, reason = best
-    lacking = _lacking(cand, pool, cue, context, index, gazetteer)
+    lacking = lacking_reason(cand, pool, cue, context, index, gazetteer)
     if lacking:
         bare = _fitting_bare_name(tp, cue, context, index, gazetteer)
         if bare is None:
@@ -449,7 +403,7 @@ def _fitting_bare_name(tp: ToponymCandidate, cue: Cues, context: _Context, index
         return None
     pool = gazetteer.lookup(bare)
     best = _best(pool, cue, context, index, gazetteer)
-    if best is None or _lacking(best[0], pool, cue, context, index, gazetteer):
+    if best is None or lacking_reason(best[0], pool, cue, context, index, gazetteer):
         return None
     cand, confidence, reason = best
     return cand, confidence, f"the name without its generic word; {reason}"
