@@ -105,6 +105,10 @@ def test_language_guess() -> None:
 @pytest.mark.parametrize("text,outlet", [
     ("Rebels near the city\nBy Lina Haddad, Orontes Wire\nMonday, March 3, 2025\n\nBody text here.", "Orontes Wire"),
     ("Aid arrives\nBy Lina Haddad\n\nTrucks carrying flour crossed on Monday.", None),
+    ("Ferry service resumes\nThe Harbour Courier\nTue, 04/03/2025 - 09:10\n\nThe first boat left at dawn.",
+     "The Harbour Courier"),  # a masthead line between the headline and the date line
+    ("Ferry service resumes\nPORTVILLE\n4 March 2025\n\nThe first boat left at dawn.", None),  # a dateline city
+    ("Ferry service resumes\nBoats Left At Dawn\n\nThe first boat left on Tuesday.", None),  # no date line after
 ])
 def test_outlet_from_byline_or_wire_dateline(text: str, outlet: str | None) -> None:
     from crosswire.ingest.metadata import find_outlet

@@ -155,7 +155,8 @@ _DATELINE_AGENCY = re.compile(
 
 
 def find_outlet(text: str, edge_lines: int = 3) -> str | None:
-    """The outlet a text names for itself in a byline: "By Name, Outlet"."""
+    """The outlet a text names for itself: in a byline ("By Name, Outlet"), else as a masthead line of its
+    own between the headline and the date line ("Rebels take the city\nNorthern Courier\nMon, 03/02/2025")."""
     lines = [line.strip() for _s, _e, line in iter_lines(text) if line.strip()]
     for line in lines[:edge_lines]:
         match = _BY_LINE.match(line)
@@ -163,7 +164,16 @@ def find_outlet(text: str, edge_lines: int = 3) -> str | None:
             outlet = match["name"].rsplit(",", 1)[1].strip()
             if outlet[:1].isupper():
                 return outlet
+    for line, after in zip(lines[1:edge_lines], lines[2:edge_lines + 1], strict=False):
+        if _MASTHEAD.fullmatch(line) and any(ch.islower() for ch in line) and parse_date_line(line) is None \
+                and parse_date_line(after) is not None:  # a dateline's city in capitals is no masthead
+            return line
     return None
+
+
+# A masthead: one to five capitalised words (joined by "of", "the", "and", "&"), no digits or sentence
+# punctuation ("Mediterranean Daily", "Radio Orontes", "The Northern Herald").
+_MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’.-]*){0,4}")
 
 
 def find_wire_agency(text: str, edge_lines: int = 6) -> str | None:
