@@ -64,6 +64,15 @@ class Candidate:
         return self.fcode.split(".", 1)[-1]
 
 
+# The origin the builder gives a district it could only put at its province's point (no town of it was known).
+COARSE_ORIGIN = "point of its admin1"
+
+
+def coarse_district(cand: Candidate) -> bool:
+    """A district whose point is only its province's: a coarse place to put an event at."""
+    return cand.code == "ADM2" and COARSE_ORIGIN in cand.origin
+
+
 class GazetteerLike(Protocol):
     """What resolution needs from a gazetteer."""
 
@@ -225,7 +234,7 @@ class Gazetteer:
         its point is only its province's (a district no known town lies in)."""
         if division.lat is None or division.lon is None:
             return None
-        coarse = "point of its admin" in division.origin
+        coarse = coarse_district(division)
         towns = [c for c in self.lookup(division.name)
                  if c.fclass == "P" and c.match in ("main", "exact") and c.cc == division.cc
                  and c.lat is not None and c.lon is not None

@@ -13,12 +13,10 @@ from dataclasses import replace
 from .context import Cues
 from .distance import haversine_km
 from .division_names import COMMON_WORDS
-from .gazetteer import Candidate, GazetteerLike
+from .gazetteer import Candidate, GazetteerLike, coarse_district
 from .normalise import ARTICLES, tokens
 
-# A district the gazetteer could only put at its province's point (no town of it was known), and how far
-# from that point a same-named place may lie to stand in for it.
-COARSE_ORIGIN = "point of its admin1"
+# How far from a coarse district's point (its province's) a same-named place may lie to stand in for it.
 COARSE_STAND_IN_KM = 200.0
 STRAY_MAX_POPULATION = 50_000  # a place abroad smaller than this is not taken in a report set elsewhere
 
@@ -128,11 +126,6 @@ def inside(cand: Candidate, unit: Candidate) -> bool:
     if None in (cand.lat, cand.lon, unit.lat, unit.lon):
         return False
     return haversine_km(cand.lat, cand.lon, unit.lat, unit.lon) <= 50  # type: ignore[arg-type]
-
-
-def coarse_district(cand: Candidate) -> bool:
-    """A district whose point is only its province's: a coarse place to put an event at."""
-    return cand.code == "ADM2" and COARSE_ORIGIN in cand.origin
 
 
 def coarse_district_stand_in(ranked: list[Candidate]) -> Candidate:

@@ -27,9 +27,8 @@ from .context import (
     suffix_cues,
 )
 from .distance import haversine_km
-from .gazetteer import Candidate, GazetteerLike
+from .gazetteer import Candidate, GazetteerLike, coarse_district
 from .hierarchy import (
-    coarse_district,
     coarse_district_stand_in,
     embedded_candidates,
     enclosing_candidates,
