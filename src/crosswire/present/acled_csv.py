@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from ..store import Store
+from .exports import event_id, event_place
 
 ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
                 "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
@@ -34,20 +35,19 @@ def acled_rows(store: Store) -> list[dict[str, Any]]:
     rows = []
     for ev in store.annotation_rows("events"):
         article = articles.get(ev["article_id"], {})
-        place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
-        division = gazetteer.admin1(place["country"], place["admin1"]) if place and place.get("admin1") else None
+        where = event_place(places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None, ev)
+        division = gazetteer.admin1(where["country"], where["admin1"]) if where and where["admin1"] else None
         published = article.get("published")
         rows.append({
-            "event_id_cnty": ev.get("id") or f"{ev['article_id']}.e{ev['idx']}",
+            "event_id_cnty": event_id(ev),
             "event_date": ev.get("date"), "year": (ev.get("date") or "")[:4] or None,
             "time_precision": TIME_PRECISION.get(ev.get("date_precision") or ""),
             "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
             "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
-            "country": country_name(place.get("country")) if place else None,
+            "country": country_name(where["country"]) if where else None,
             "admin1": division.name if division else None,
-            "location": (place.get("name") or place.get("text")) if place else None,
-            "latitude": ev["lat"] if ev.get("lat") is not None else place and place.get("lat"),
-            "longitude": ev["lon"] if ev.get("lon") is not None else place and place.get("lon"),
+            "location": where["name"] if where else None,
+            "latitude": where["lat"] if where else None, "longitude": where["lon"] if where else None,
             "geo_precision": ev.get("geo_precision"), "source": article.get("outlet"),
             "notes": _notes(ev, article.get("text") or ""), "fatalities": ev.get("fatalities") or 0,
             "timestamp": int(datetime.fromisoformat(published).timestamp()) if published else None,

@@ -78,11 +78,11 @@ def event_rows(store: Store) -> list[dict[str, Any]]:
     for ev in store.annotation_rows("events"):
         place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
         rows.append({
-            "id": ev.get("id") or f"{ev['article_id']}.e{ev['idx']}",
+            "id": event_id(ev),
             "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
             "plover": ev.get("plover"), "date": ev.get("date"), "date_precision": ev.get("date_precision"),
             "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
-            "place": _event_place(place, ev),
+            "place": event_place(place, ev),
             "fatalities": {"best": ev.get("fatalities"), "low": ev.get("fatalities"),
                            "high": ev.get("fatalities")},
             "modality": ev.get("modality"), "negated": ev.get("negated"),
@@ -92,7 +92,12 @@ def event_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def _event_place(place: dict[str, Any] | None, ev: dict[str, Any]) -> dict[str, Any] | None:
+def event_id(ev: dict[str, Any]) -> str:
+    """A stored event mention's id (older stores kept none: article id and index)."""
+    return ev.get("id") or f"{ev['article_id']}.e{ev['idx']}"
+
+
+def event_place(place: dict[str, Any] | None, ev: dict[str, Any]) -> dict[str, Any] | None:
     """The event's place: the toponym's gazetteer entry, mapped at the event's own point (a division's seat)."""
     if place is None:
         return None
