@@ -238,7 +238,7 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     after_preposition = _PREPOSITION_BEFORE.search(text[max(0, tp.start - 12):tp.start])
     if after_preposition and any(c.match == "main" and c.population >= RECOGNISER_MIN_POPULATION for c in cands):
         return "exact"  # "the teaching hospital of Thessaloniki": a city by its own name after "of"/"in"
-    if _said_to_be_place(tp, text, gazetteer, countries):
+    if _said_to_be_place(tp, text, cands, gazetteer, countries):
         return "exact"
     words = tp.text.split()
     looks_local = words[0].casefold() in GEO_HEADS or bool(_LOCATIVE_BEFORE.search(text[max(0, tp.start - 30):tp.start]))
@@ -247,19 +247,21 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     return "fuzzy" if gazetteer.fuzzy(tp.text, countries) else None
 
 
-def _said_to_be_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, countries: frozenset[str]) -> bool:
+def _said_to_be_place(tp: ToponymCandidate, text: str, cands: list[Candidate], gazetteer: GazetteerLike,
+                      countries: frozenset[str]) -> bool:
     """A mislabelled name the words around it call a place, with a gazetteer town or division of that name
     (in a country the report names, if it names any): a kind word in or after it ("Faskari LGA", "Tarinkot
-    city", "Bafut town") or, for a name no tagger took for a person, "in"/"near" before it ("near Shyrokyne")."""
+    city", "Bafut town") or, for a name no tagger took for a person, "in"/"near" before it ("near Shyrokyne").
+    `cands` are the gazetteer's entries for the whole name."""
     bare = _KIND_SUFFIX.sub("", tp.text)
     said = bare != tp.text or _KIND_AFTER.match(text, tp.end) is not None
     if not said and tp.label != "PERSON" and _NEAR_BEFORE.search(text[max(0, tp.start - 10):tp.start]) \
             and not text.startswith("'s", tp.end):
         return any(c.match in ("main", "exact") and c.fclass == "P" and c.population >= FOCUS_MIN_POPULATION
-                   and (not countries or c.cc in countries) for c in gazetteer.lookup(tp.text))
+                   and (not countries or c.cc in countries) for c in cands)
     return said and bare[:1].isupper() and any(
         c.match in ("main", "exact") and c.fclass in ("A", "P") and c.code != "PCLI" and (not countries or c.cc in countries)
-        for c in gazetteer.lookup(bare))
+        for c in (cands if bare == tp.text else gazetteer.lookup(bare)))
 
 
 def _named_countries(named: list[ToponymCandidate], gazetteer: GazetteerLike) -> frozenset[str]:
