@@ -44,7 +44,8 @@ def test_every_kind_has_exactly_its_documented_fields(store: Store, kind: str) -
 def test_event_row_joins_its_place(store: Store) -> None:
     (event,) = export_rows(store, "events")
     assert event["place"]["name"] == "Hama" and event["place"]["lat"] == 35.13
-    assert event["fatalities"] == {"best": 20, "low": 20, "high": 20}
+    assert {k: event["fatalities"][k] for k in ("best", "low", "high", "conservative")} == {
+        "best": 20, "low": 20, "high": 20, "conservative": 20}
     assert event["mentions"][0]["start"] == 7 and event["sources"] == [event["mentions"][0]["article_id"]]
 
 
@@ -56,8 +57,10 @@ def test_an_event_is_mapped_at_its_own_point_with_its_precision(tmp_path: Path) 
     a.events = [EventMention(0, 8, "Fighting", "Battles", "Armed clash", place=0, lat=10.4, lon=10.2, geo_precision=3)]
     with Store(tmp_path / "s.db") as s:
         s.add_article(a)
-        (event,) = export_rows(s, "events")
+        (event,) = export_rows(s, "event_mentions")
+        (merged,) = export_rows(s, "events")
     assert (event["place"]["lat"], event["place"]["lon"], event["place"]["geo_precision"]) == (10.4, 10.2, 3)
+    assert (merged["place"]["lat"], merged["place"]["lon"], merged["place"]["level"]) == (10.4, 10.2, "division")
     assert event["place"]["precision"] == "A.ADM1"  # the division named, mapped at its capital
 
 

@@ -1,6 +1,6 @@
 """Events as ACLED's own CSV columns, so analysts can load crosswire's output into the tools they use for ACLED.
 
-One row per event mention, with ACLED's column names for what crosswire knows: the event's date and
+One row per merged event (`reconcile.events`), with ACLED's column names for what crosswire knows: the event's date and
 ACLED time precision, type, actors, country and first-level division by name, location, map point and
 geo precision, the reporting outlets as source, the sentence that tells the event as notes, fatalities
 and the report's publication time. Columns ACLED fills from its own coding (interaction codes, associated
@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from ..store import Store
-from .exports import event_id, event_place
+from .exports import event_id, event_rows
 
 ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
                 "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
@@ -25,34 +25,47 @@ TIME_PRECISION = {"day": 1, "week": 2, "published": 2, "month": 3, "year": 3}
 
 
 def acled_rows(store: Store) -> list[dict[str, Any]]:
-    """Every stored event mention in ACLED's columns."""
+    """Every merged event in ACLED's columns, with its reconciled fatalities (the conservative figure)."""
     from ..geo.gazetteer import Gazetteer
     from ..nlp.events_actor_names import country_name
 
     articles = {a["id"]: a for a in store.article_rows()}
-    places = {(p["article_id"], p["idx"]): p for p in store.annotation_rows("places")}
+    mentions = {event_id(ev): ev for ev in store.annotation_rows("events")}
     gazetteer = Gazetteer.load()
     rows = []
-    for ev in store.annotation_rows("events"):
-        article = articles.get(ev["article_id"], {})
-        where = event_place(places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None, ev)
+    for ev in event_rows(store):
+        where = ev["place"]
         division = gazetteer.admin1(where["country"], where["admin1"]) if where and where["admin1"] else None
-        published = article.get("published")
+        reports = [articles[a] for a in ev["sources"] if a in articles]
+        first = _first_mention(ev, mentions, articles)
+        stamps = sorted(a["published"] for a in reports if a.get("published"))
         rows.append({
-            "event_id_cnty": event_id(ev),
+            "event_id_cnty": ev["id"],
             "event_date": ev.get("date"), "year": (ev.get("date") or "")[:4] or None,
             "time_precision": TIME_PRECISION.get(ev.get("date_precision") or ""),
             "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
             "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
-            "country": country_name(where["country"]) if where else None,
+            "country": country_name(where["country"]) if where and where["country"] else None,
             "admin1": division.name if division else None,
             "location": where["name"] if where else None,
             "latitude": where["lat"] if where else None, "longitude": where["lon"] if where else None,
-            "geo_precision": ev.get("geo_precision"), "source": article.get("outlet"),
-            "notes": _notes(ev, article.get("text") or ""), "fatalities": ev.get("fatalities") or 0,
-            "timestamp": int(datetime.fromisoformat(published).timestamp()) if published else None,
+            "geo_precision": first.get("geo_precision") if first else None,
+            "source": "; ".join(ev["outlets"]),
+            "notes": _notes(first, articles[first["article_id"]].get("text") or "") if first else "",
+            "fatalities": ev["fatalities"]["conservative"] or 0,
+            "timestamp": int(datetime.fromisoformat(stamps[0]).timestamp()) if stamps else None,
         })
     return rows
+
+
+def _first_mention(ev: dict[str, Any], mentions: dict[str, dict[str, Any]],
+                   articles: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The event's mention from its earliest report (its sentence becomes the notes)."""
+    members = [mentions[m["id"]] for m in ev["mentions"] if m["id"] in mentions]
+    if not members:
+        return None
+    return min(members, key=lambda m: (articles.get(m["article_id"], {}).get("published") or "", m["article_id"],
+                                       m["start"]))
 
 
 def _notes(ev: dict[str, Any], text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import CrosswireError
-from ..reconcile import ClaimIndex, build_index, report_views
+from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
 from ..store import Store
 
 EXPORT_VERSION = 1
@@ -26,9 +26,18 @@ EXPORT_FIELDS: dict[str, list[str]] = {
                "admin1", "country", "confidence", "reason"],
     "times": ["article_id", "start", "end", "text", "type", "value", "precision", "anchor", "reason"],
     "figures": ["id", "article_id", "start", "end", "text", "value", "low", "high", "kind", "group",
-                "qualifier", "attributed_to", "place", "time", "part_of"],
+                "qualifier", "attributed_to", "place", "time", "part_of", "period", "period_start", "event_id",
+                "figure_group", "chain"],
+    "figure_groups": ["id", "kind", "group", "period", "period_start", "event_id", "best", "low", "high",
+                      "conservative", "rule", "disagree", "updates", "outlets", "outlet_count",
+                      "independent_sources", "independent_count", "chains", "statements", "reports", "parts",
+                      "total", "parts_sum"],
     "events": ["id", "event_type", "sub_event_type", "plover", "date", "date_precision", "actor1", "actor2",
-               "place", "fatalities", "modality", "negated", "attributed_to", "sources", "mentions"],
+               "place", "fatalities", "injured", "modality", "negated", "attributed_to", "sources", "mentions",
+               "outlets", "outlet_count", "independent_sources", "independent_count", "fields"],
+    "event_mentions": ["id", "event_id", "article_id", "start", "end", "text", "event_type", "sub_event_type",
+                       "plover", "date", "date_precision", "actor1", "actor2", "place", "fatalities", "modality",
+                       "negated", "attributed_to", "evidence"],
     "claims": ["article_id", "start", "end", "text", "source", "voice", "cue"],
     "claim_groups": ["subject", "relation", "values", "statements"],
     "contradictions": ["id", "field", "values", "articles", "kind", "subject", "sides", "reason"],
@@ -65,34 +74,73 @@ def entity_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def figure_rows(store: Store) -> list[dict[str, Any]]:
+    """Each report's figure, with its period, the event it tells, its reconciled group and its source chain."""
+    rec = reconcile_store(store)
+    statements = {s.id: s for s in rec.statements}
     rows = []
     for r in store.annotation_rows("figures"):
         row = {f: r.get(f) for f in EXPORT_FIELDS["figures"]}
         row["id"] = r.get("id") or f"{r['article_id']}.f{r['idx']}"
+        st = statements.get(row["id"])
+        row.update(period=st.period if st else False, period_start=st.period_start if st else None,
+                   event_id=st.event_id if st else None, figure_group=rec.group_of.get(row["id"]),
+                   chain=list(st.chain) if st else [])
+        rows.append(row)
+    return rows
+
+
+def figure_group_rows(store: Store) -> list[dict[str, Any]]:
+    """Figures about the same thing across reports, reconciled (see `reconcile.figures`)."""
+    return [{f: g.get(f) for f in EXPORT_FIELDS["figure_groups"]} for g in reconcile_store(store).figure_groups]
+
+
+def event_mention_rows(store: Store) -> list[dict[str, Any]]:
+    """One row per event mention as its report tells it, with the merged event it belongs to."""
+    places = {(p["article_id"], p["idx"]): p for p in store.annotation_rows("places")}
+    event_of = reconcile_store(store).event_of
+    rows = []
+    for ev in store.annotation_rows("events"):
+        place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
+        row = {f: ev.get(f) for f in EXPORT_FIELDS["event_mentions"]}
+        row.update(id=event_id(ev), place=event_place(place, ev), event_id=event_of.get(event_id(ev)))
         rows.append(row)
     return rows
 
 
 def event_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per event mention (cross-report merging is the reconciliation stage's job)."""
-    places: dict[tuple[str, int], dict[str, Any]] = {
-        (p["article_id"], p["idx"]): p for p in store.annotation_rows("places")}
+    """One row per merged event: the chosen value of each field, and in `fields` every value seen."""
+    mentions = {event_id(ev): ev for ev in store.annotation_rows("events")}
     rows = []
-    for ev in store.annotation_rows("events"):
-        place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
+    for e in reconcile_store(store).events:
+        members = [mentions[m["id"]] for m in e["mentions"] if m["id"] in mentions]
+        chosen = {name: f["chosen"] for name, f in e["fields"].items()}
+        when = chosen["date"] or {}
+        plovers = [m.get("plover") for m in members if m.get("plover")]
+        sources = sorted({m.get("attributed_to") for m in members if m.get("attributed_to")})
         rows.append({
-            "id": event_id(ev),
-            "event_type": ev["event_type"], "sub_event_type": ev.get("sub_event_type"),
-            "plover": ev.get("plover"), "date": ev.get("date"), "date_precision": ev.get("date_precision"),
-            "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
-            "place": event_place(place, ev),
-            "fatalities": {"best": ev.get("fatalities"), "low": ev.get("fatalities"),
-                           "high": ev.get("fatalities")},
-            "modality": ev.get("modality"), "negated": ev.get("negated"),
-            "attributed_to": ev.get("attributed_to"), "sources": [ev["article_id"]],
-            "mentions": [{"article_id": ev["article_id"], "start": ev["start"], "end": ev["end"]}],
+            "id": e["id"], "event_type": chosen["event_type"], "sub_event_type": chosen["sub_event_type"],
+            "plover": max(sorted(set(plovers)), key=plovers.count) if plovers else None,
+            "date": when.get("date"), "date_precision": when.get("precision"),
+            "actor1": chosen["actor1"], "actor2": chosen["actor2"], "place": _merged_place(chosen["place"]),
+            "fatalities": _toll(e["fatalities"]), "injured": _toll(e["injured"]),
+            "modality": chosen["modality"], "negated": all(m.get("negated") for m in members) if members else False,
+            "attributed_to": sources, "sources": e["sources"], "mentions": e["mentions"],
+            "outlets": e["outlets"], "outlet_count": e["outlet_count"],
+            "independent_sources": e["independent_sources"], "independent_count": e["independent_count"],
+            "fields": e["fields"],
         })
     return rows
+
+
+def _toll(toll: dict[str, Any]) -> dict[str, Any]:
+    return {k: toll[k] for k in ("best", "low", "high", "conservative", "rule", "reports")}
+
+
+def _merged_place(place: dict[str, Any] | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"name": place["name"], "geonameid": place["geonameid"], "lat": place["lat"], "lon": place["lon"],
+            "admin1": place["admin1"], "country": place["country"], "level": place["level"]}
 
 
 def event_id(ev: dict[str, Any]) -> str:
@@ -164,7 +212,9 @@ ROW_BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
     "places": _annotation_rows("places", EXPORT_FIELDS["places"]),
     "times": _annotation_rows("times", EXPORT_FIELDS["times"]),
     "figures": figure_rows,
+    "figure_groups": figure_group_rows,
     "events": event_rows,
+    "event_mentions": event_mention_rows,
     "claims": _annotation_rows("claims", EXPORT_FIELDS["claims"]),
     "claim_groups": claim_group_rows,
     "contradictions": contradiction_rows,

@@ -89,9 +89,10 @@ def build_timeline(events: list[dict[str, Any]]) -> list[TimelineEntry]:
         for actor in (ev.get("actor1"), ev.get("actor2")):
             if actor and actor not in entry.actors:
                 entry.actors.append(actor)
-        source = ev.get("attributed_to")
-        if source and source not in entry.sources:
-            entry.sources.append(source)
+        said_by = ev.get("attributed_to") or []
+        for source in [said_by] if isinstance(said_by, str) else said_by:
+            if source and source not in entry.sources:
+                entry.sources.append(source)
         for aid in ev.get("sources") or []:
             if aid not in entry.articles:
                 entry.articles.append(aid)

@@ -1,0 +1,65 @@
+"""Reconcile what the store holds: merged events from event mentions, figure groups from figures.
+
+`reconcile_store` reads the stored reports once and returns every merged event (with its mentions,
+outlets and independent sources) and every figure group; the exports and the ACLED CSV read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..link.counts import StatedCounts
+from ..store import Store
+from .events import EventIndex, MergeOptions
+from .fields import merged_event
+from .figures import FigureOptions, reconcile_figures
+from .load import figure_events, figure_statements, lead_events, mention_records, read_store, stated_tolls
+from .records import FigureStatement, MentionRecord
+from .sources import independence
+
+
+@dataclass
+class Reconciled:
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_of: dict[str, str] = field(default_factory=dict)  # mention id -> event id
+    mentions: list[MentionRecord] = field(default_factory=list)
+    figure_groups: list[dict[str, Any]] = field(default_factory=list)
+    group_of: dict[str, str] = field(default_factory=dict)  # figure id -> group id
+    statements: list[FigureStatement] = field(default_factory=list)
+
+
+def _alias_lookup() -> Any:
+    from ..nlp.aliases import load_alias_table
+
+    table = load_alias_table()
+
+    def lookup(name: str) -> str | None:
+        actor = table.lookup(name)
+        return actor.canonical if actor else None
+
+    return lookup
+
+
+def reconcile_store(store: Store, options: MergeOptions | None = None,
+                    figure_options: FigureOptions | None = None) -> Reconciled:
+    data = read_store(store)
+    mentions = mention_records(data)
+    index = EventIndex(options)
+    index.add(mentions)
+    copies = {a: row["duplicate_of"] for a, row in data.articles.items() if row.get("duplicate_of")}
+    out = Reconciled(mentions=mentions)
+    groups = sorted(index.groups().items())
+    out.event_of = {m.id: eid for eid, members in groups for m in members}
+    reports_of = {eid: len({m.article_id for m in members}) for eid, members in groups}
+    figure_event = figure_events(data, out.event_of, lead_events(data, out.event_of, reports_of))
+    tolls = stated_tolls(data, figure_event)
+    for eid, members in groups:
+        stated = {a: StatedCounts(t.get("killed"), t.get("injured")) for a, t in tolls.get(eid, {}).items()}
+        record = merged_event(eid, members, stated)
+        record.update(independence(((m.article_id, (m.outlet or m.article_id,)) for m in members), copies))
+        out.events.append(record)
+    out.statements = figure_statements(data, figure_event, _alias_lookup())
+    story_of = {a: row["story_id"] for a, row in data.articles.items() if row.get("story_id")}
+    out.figure_groups, out.group_of = reconcile_figures(out.statements, story_of, copies, figure_options)
+    return out
