@@ -5,6 +5,11 @@ ECB+ topic folders each hold two sub-topics: the original ECB documents (`1_1ecb
 sub-topic "1plus"). All documents of all topics are clustered together, as a news stream would be.
 GVC: every document (train and dev) is clustered; gold is its `gvc_event_id`.
 Scored with B-cubed, MUC, CEAF-e and CoNLL F1 (percentages).
+
+Held-out figures, with the merge threshold chosen on another split (grid `THRESHOLD_GRID`):
+`gvc_dev_conll_f1` clusters GVC's dev documents with the threshold that gives the best CoNLL F1 on its
+train documents (`gvc_dev_threshold`); `ecb_heldout_bcubed_f1` clusters ECB+ topics 26-35 with the
+threshold that gives the best B-cubed F1 on topics 1-25 (`ecb_heldout_threshold`).
 """
 
 from __future__ import annotations
@@ -16,12 +21,15 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.scorers import cluster_scores
-from crosswire.link.stories import StoryDoc, cluster_stories
+from crosswire.link.stories import StoryDoc, StoryOptions, cluster_stories
 
 GATE_LIMIT = 300  # documents per corpus
 # Counts, and precision/recall (which trade against each other): reported, not floored; F1s are.
 UNGATED = frozenset(f"{c}_{m}" for c in ("ecb", "gvc")
-                    for m in ("docs", "gold_clusters", "predicted_clusters", "bcubed_p", "bcubed_r"))
+                    for m in ("docs", "gold_clusters", "predicted_clusters", "bcubed_p", "bcubed_r")) | {
+    "gvc_dev_threshold", "ecb_heldout_threshold"}
+THRESHOLD_GRID = tuple(round(0.04 + 0.02 * i, 2) for i in range(11))  # 0.04 .. 0.24
+ECB_CHOOSING_TOPICS = 25  # thresholds chosen on topics 1-25, ECB+ held-out figures on topics 26-35
 
 ECB_NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]}'\"]|n't|'s)")
@@ -87,8 +95,39 @@ def score_clustering(pairs: list[tuple[StoryDoc, str]], prefix: str) -> dict[str
     return out
 
 
+def _score(pairs: list[tuple[StoryDoc, str]], threshold: float, metric: str) -> float:
+    gold = {doc.id: label for doc, label in pairs}
+    predicted = cluster_stories([doc for doc, _ in pairs], StoryOptions(threshold=threshold))
+    return cluster_scores(gold, predicted, prefix="")[metric]
+
+
+def held_out(choose: list[tuple[StoryDoc, str]], report: list[tuple[StoryDoc, str]], metric: str
+             ) -> tuple[float, float]:
+    """(threshold with the best `metric` on `choose`, ties to the smaller; `metric` on `report` with it)."""
+    best = max(THRESHOLD_GRID, key=lambda t: (_score(choose, t, metric), -t))
+    return best, _score(report, best, metric)
+
+
+def _ecb_topic(label: str) -> int:
+    return int(label.removesuffix("plus"))
+
+
+def gvc_splits(data: Path, pairs: list[tuple[StoryDoc, str]]) -> tuple[list, list]:
+    with (data / "gvc" / "documents.jsonl").open(encoding="utf-8") as lines:
+        split = {r["doc_id"]: r.get("split") for r in map(json.loads, filter(str.strip, lines))}
+    return ([p for p in pairs if split.get(p[0].id) == "train"], [p for p in pairs if split.get(p[0].id) == "dev"])
+
+
 def run(data: Path, limit: int | None = None) -> dict[str, float]:
-    """ECB+ sub-topic and GVC incident clustering scores."""
-    out = score_clustering(ecb_documents(data, limit), "ecb_")
-    out.update(score_clustering(gvc_documents(data, limit), "gvc_"))
+    """ECB+ sub-topic and GVC incident clustering scores, and held-out figures with chosen thresholds."""
+    ecb, gvc = ecb_documents(data, limit), gvc_documents(data, limit)
+    out = score_clustering(ecb, "ecb_")
+    out.update(score_clustering(gvc, "gvc_"))
+    choose = [p for p in ecb if _ecb_topic(p[1]) <= ECB_CHOOSING_TOPICS]
+    report = [p for p in ecb if _ecb_topic(p[1]) > ECB_CHOOSING_TOPICS]
+    if choose and report:
+        out["ecb_heldout_threshold"], out["ecb_heldout_bcubed_f1"] = held_out(choose, report, "bcubed_f1")
+    train, dev = gvc_splits(data, gvc)
+    if train and dev:
+        out["gvc_dev_threshold"], out["gvc_dev_conll_f1"] = held_out(train, dev, "conll_f1")
     return out

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import CrosswireError
+from ..reconcile import ClaimIndex, build_index, report_views
 from ..store import Store
 
 EXPORT_VERSION = 1
@@ -30,7 +31,9 @@ EXPORT_FIELDS: dict[str, list[str]] = {
                "place", "fatalities", "modality", "negated", "told_as", "main", "attributed_to", "sources",
                "mentions"],
     "claims": ["article_id", "start", "end", "text", "source", "voice", "cue"],
-    "contradictions": ["id", "field", "values", "articles", "kind"],
+    "claim_groups": ["subject", "relation", "values", "statements"],
+    "contradictions": ["id", "field", "values", "articles", "kind", "subject", "sides", "reason"],
+    "framing": ["outlet", "side", "word", "voice", "count", "sources", "mentions"],
     "stories": ["id", "articles", "titles", "outlets", "first_published", "last_published"],
     "rejects": ["path", "stage", "code", "message", "article_id", "created_at"],
 }
@@ -131,9 +134,35 @@ def story_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
+def claim_index(store: Store) -> ClaimIndex:
+    """The store's statements, flags and framing, built from the stored reports."""
+    return build_index(report_views(store))
+
+
+def claim_group_rows(store: Store) -> list[dict[str, Any]]:
+    """One row per (subject, relation): the values stated and every statement behind them."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for s in claim_index(store).statements():
+        groups.setdefault(s.key, []).append(s)
+    rows = []
+    for (subject, relation), members in groups.items():
+        values = list(dict.fromkeys(s.value for s in members))
+        rows.append({"subject": subject, "relation": relation, "values": values,
+                     "statements": [{"value": s.value, "article_id": s.article_id, "outlet": s.outlet,
+                                     "start": s.start, "end": s.end, "text": s.text, "source": s.source,
+                                     "voice": s.voice, "published": s.published, "time": s.time}
+                                    for s in members]})
+    return rows
+
+
 def contradiction_rows(store: Store) -> list[dict[str, Any]]:
-    """Contradictions are found by the reconciliation stage, which is not built yet: none are invented."""
-    return []
+    """Contradictions and updates between statements about the same subject and relation."""
+    return [{f: flag.get(f) for f in EXPORT_FIELDS["contradictions"]} for flag in claim_index(store).flags()]
+
+
+def framing_export_rows(store: Store) -> list[dict[str, Any]]:
+    """Per outlet, the words used for each side of a conflict, by voice."""
+    return claim_index(store).framing()
 
 
 ROW_BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
@@ -144,7 +173,9 @@ ROW_BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
     "figures": figure_rows,
     "events": event_rows,
     "claims": _annotation_rows("claims", EXPORT_FIELDS["claims"]),
+    "claim_groups": claim_group_rows,
     "contradictions": contradiction_rows,
+    "framing": framing_export_rows,
     "stories": story_rows,
     "rejects": lambda store: store.reject_rows(),
 }

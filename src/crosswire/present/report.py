@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
@@ -24,11 +24,27 @@ class ReportData:
     places: list[dict[str, Any]]
     events: list[dict[str, Any]]
     rejects: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    framing: list[dict[str, Any]] = field(default_factory=list)
 
 
 def collect(store: Store) -> ReportData:
     return ReportData(*(export_rows(store, k) for k in
-                        ("articles", "stories", "entities", "figures", "places", "events", "rejects")))
+                        ("articles", "stories", "entities", "figures", "places", "events", "rejects",
+                         "contradictions", "framing")))
+
+
+def framing_table(framing: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """Per outlet and side: the words in the outlet's own voice, and those quoted or attributed (with whose)."""
+    cells: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for row in framing:
+        slot = cells.setdefault((row["outlet"], row["side"]), {"own": [], "other": []})
+        if row["voice"] == "own":
+            slot["own"].append(f"{row['word']} ×{row['count']}")
+        else:
+            whose = f" ({'; '.join(row['sources'])})" if row["sources"] else ""
+            slot["other"].append(f"{row['word']} ×{row['count']} {row['voice']}{whose}")
+    return [(outlet, side, ", ".join(v["own"]), ", ".join(v["other"])) for (outlet, side), v in sorted(cells.items())]
 
 
 def _label(article: dict[str, Any]) -> str:
@@ -80,6 +96,12 @@ def to_markdown(data: ReportData) -> str:
         cells = (f"{f['text']} ({f['value']})", f["kind"], f["group"] or "", f["attributed_to"] or "outlet",
                  ref(f["article_id"]))
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines += ["", "## Contradictions and updates", ""]
+    for c in data.contradictions:
+        lines.append(f"- **{c['kind']}** — {c['subject']} {c['field']}: {' vs '.join(c['values'])}. "
+                     f"{c['reason']} — {' '.join(ref(a) for a in sorted({x for g in c['articles'] for x in g}))}")
+    lines += ["", "## Framing", "", "| outlet | side | own voice | quoted or attributed |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in framing_table(data.framing)]
     lines += ["", "## Entities", ""]
     for e in sorted(data.entities, key=lambda e: -sum(a["count"] for a in e["aliases"]))[:40]:
         aliases = "; ".join(f"{a['name']} ×{a['count']}" for a in e["aliases"])
@@ -121,6 +143,13 @@ def to_html(data: ReportData, texts: dict[str, str]) -> str:
                    f"<td>{link(f['article_id'])}</td></tr>" for f in data.figures if f["kind"] != "other")
     parts.append("<h2>Figures</h2><table><tr><th>figure</th><th>value</th><th>kind</th><th>group</th>"
                  f"<th>said by</th><th>report</th></tr>{rows}</table>")
+    flags = "".join(f"<li><b>{esc(c['kind'])}</b> — {esc(c['subject'])} {esc(c['field'])}: "
+                    f"{esc(' vs '.join(c['values']))}. {esc(c['reason'])}</li>" for c in data.contradictions)
+    parts.append(f"<h2>Contradictions and updates</h2><ul>{flags}</ul>")
+    frames = "".join("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in row) + "</tr>"
+                     for row in framing_table(data.framing))
+    parts.append("<h2>Framing</h2><table><tr><th>outlet</th><th>side</th><th>own voice</th>"
+                 f"<th>quoted or attributed</th></tr>{frames}</table>")
     ents = "".join(f"<li><b>{esc(e['name'])}</b> ({esc(e['type'] or '')}): "
                    + "; ".join(f"{esc(a['name'])} ×{a['count']}" for a in e["aliases"]) + " — "
                    + " ".join(link(x) for x in sorted({x for a in e["aliases"] for x in a["articles"]}))
