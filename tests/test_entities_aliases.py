@@ -113,3 +113,15 @@ def test_current_conflicts_factions_by_their_acronyms_and_names(alias, canonical
     found = load_alias_table().lookup(alias)
     assert found is not None and found.canonical == canonical
 
+
+def test_country_counts_equal_a_search_per_name() -> None:
+    """One pass counts what a `\\bName` search per country would (Niger inside Nigeria included)."""
+    import re
+
+    from crosswire.nlp.aliases import load_alias_table
+
+    table = load_alias_table()
+    text = ("Nigerian and Nigerien troops met in Niger; Nigeria said so. Syrian, Syria's and Syria. "
+            "Sudanese South Sudan Sudan. NigerNiger xSyria Iraq Iraqi.")
+    expected = {n: len(re.findall(rf"\b{re.escape(n)}", text)) for n in table.country_names.values()}
+    assert table.country_counts(text) == {n: c for n, c in expected.items() if c}
