@@ -68,6 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     for reject in summary.rejects:
         print(f"rejected {reject.path}: {reject.code}: {reject.message}")
     print(f"report: {outputs['report']} and {outputs['report_html']}")
+    print(f"brief: {outputs['brief']} and {outputs['brief_html']}")
     print(f"exports: {Path(outputs['articles']).parent}")
     return EXIT_OK
 
@@ -156,6 +157,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    settings = _settings(args)
+    if not Path(settings.db).is_file():
+        raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
+    print(f"serving {settings.db} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: /api/openapi.json); "
+          "Ctrl-C stops")
+    serve(settings.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def cmd_gazetteer_import(args: argparse.Namespace) -> int:
     from .geo.store import import_geonames_dump
 
@@ -213,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     add("status", cmd_status, "count what the store holds")
+    p = add("serve", cmd_serve, "serve the web UI and the read-only REST API over the store")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p = add("gazetteer", cmd_gazetteer_import, "import GeoNames dump files into a gazetteer file", db=False)
     p.add_argument("action", choices=["import"])
     p.add_argument("files", nargs="+", help="GeoNames allCountries / per-country / cities*.txt(.gz) files")

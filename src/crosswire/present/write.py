@@ -54,6 +54,29 @@ def _write_report(store: Store, out: Path) -> dict[str, str]:
     return {"report": str(md), "report_html": str(page)}
 
 
+def write_brief(store: Store, out: str | Path) -> dict[str, str]:
+    """brief.md and brief.html in `out`: per story, the cited brief; returns their paths."""
+    from ..store import ReadStore
+    from .brief import build_brief
+    from .brief_render import to_html as brief_html
+    from .brief_render import to_markdown as brief_markdown
+    from .exports import claim_index
+
+    check_out_folder(out)
+    out = Path(out)
+    with writing(out):
+        out.mkdir(parents=True, exist_ok=True)
+    reader = ReadStore(store.path)
+    index = claim_index(store)
+    briefs = build_brief(reader, index.flags(), index.framing())
+    texts = {aid: reader.article(aid) for aid in {a for b in briefs for a in reader.story(b.story_id)["articles"]}}
+    md, page = out / "brief.md", out / "brief.html"
+    with writing(out):
+        md.write_text(brief_markdown(briefs, texts), encoding="utf-8")
+        page.write_text(brief_html(briefs, texts), encoding="utf-8")
+    return {"brief": str(md), "brief_html": str(page)}
+
+
 def write_exports(store: Store, out: str | Path) -> dict[str, str]:
     """Every kind as JSON Lines, events.csv (the events' own fields), events_acled.csv (ACLED's columns), and
     GeoJSON for events and places."""
@@ -79,4 +102,4 @@ def _write_exports(store: Store, folder: Path) -> dict[str, str]:
 
 
 def write_outputs(store: Store, out: str | Path) -> dict[str, str]:
-    return {**write_report(store, out), **write_exports(store, out)}
+    return {**write_report(store, out), **write_brief(store, out), **write_exports(store, out)}

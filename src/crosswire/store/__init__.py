@@ -1,8 +1,10 @@
-"""Storage: the embedded SQLite store (the default) behind one interface."""
+"""Storage: the embedded SQLite store (the default) behind one interface, and its read-only queries."""
 
+from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page
 from .sqlite import AddResult, Store
 
-__all__ = ["AddResult", "Store", "open_store"]
+__all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "Store", "check_page",
+           "open_store"]
 
 
 def open_store(path: str, read_only: bool = False) -> Store:
