@@ -15,12 +15,13 @@ from typing import Any
 from ..errors import CrosswireError
 from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
 from ..store import Store
+from .safety import csv_cell
 
 EXPORT_VERSION = 1
 
 EXPORT_FIELDS: dict[str, list[str]] = {
     "articles": ["id", "title", "outlet", "url", "byline", "published", "published_source", "language",
-                 "source_path", "source_format", "version_of", "duplicate_of", "story_id", "text"],
+                 "source_path", "source_format", "version_of", "duplicate_of", "story_id", "wire_sources", "text"],
     "entities": ["id", "name", "type", "actor_type", "aliases", "evidence", "mentions"],
     "places": ["article_id", "start", "end", "text", "name", "geonameid", "lat", "lon", "feature_code",
                "admin1", "country", "confidence", "reason"],
@@ -37,7 +38,7 @@ EXPORT_FIELDS: dict[str, list[str]] = {
                "outlets", "outlet_count", "independent_sources", "independent_count", "fields"],
     "event_mentions": ["id", "event_id", "article_id", "start", "end", "text", "event_type", "sub_event_type",
                        "plover", "date", "date_precision", "actor1", "actor2", "place", "fatalities", "modality",
-                       "negated", "attributed_to", "evidence"],
+                       "negated", "told_as", "main", "attributed_to", "evidence"],
     "claims": ["article_id", "start", "end", "text", "source", "voice", "cue"],
     "claim_groups": ["subject", "relation", "values", "statements"],
     "contradictions": ["id", "field", "values", "articles", "kind", "subject", "sides", "reason"],
@@ -61,7 +62,12 @@ def _annotation_rows(kind: str, fields: list[str]) -> Callable[[Store], list[dic
 
 
 def article_rows(store: Store) -> list[dict[str, Any]]:
-    return [{f: r.get(f) for f in EXPORT_FIELDS["articles"]} for r in store.article_rows()]
+    rows = []
+    for r in store.article_rows():
+        row = {f: r.get(f) for f in EXPORT_FIELDS["articles"]}
+        row["wire_sources"] = json.loads(r.get("meta") or "{}").get("wire_sources", [])
+        rows.append(row)
+    return rows
 
 
 def entity_rows(store: Store) -> list[dict[str, Any]]:
@@ -102,7 +108,8 @@ def event_mention_rows(store: Store) -> list[dict[str, Any]]:
     for ev in store.annotation_rows("events"):
         place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
         row = {f: ev.get(f) for f in EXPORT_FIELDS["event_mentions"]}
-        row.update(id=event_id(ev), place=event_place(place, ev), event_id=event_of.get(event_id(ev)))
+        row.update(id=event_id(ev), place=event_place(place, ev), event_id=event_of.get(event_id(ev)),
+                   told_as=ev.get("told_as", "event"), main=bool(ev.get("main", False)))
         rows.append(row)
     return rows
 
@@ -258,7 +265,7 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
     writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+        writer.writerow({k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
                          for k, v in row.items()})
     return buf.getvalue()
 

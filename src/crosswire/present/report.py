@@ -6,12 +6,14 @@ Every item names the reports it came from; in HTML those are links to the report
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
 from .exports import export_rows
+from .safety import csp_meta, md, md_url
 from .timeline import build_timeline
 
 
@@ -52,8 +54,8 @@ def _label(article: dict[str, Any]) -> str:
 
 
 def _cell(text: object) -> str:
-    """Text fit for one Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text fit for one Markdown table cell: one line, inert (pipes, HTML and Markdown escaped)."""
+    return md(text)
 
 
 def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, int, set[str]]]:
@@ -70,18 +72,18 @@ def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, in
 
 def to_markdown(data: ReportData) -> str:
     by_id = {a["id"]: a for a in data.articles}
-    ref = lambda aid: f"[{aid}]"  # noqa: E731 - a one-line formatter used in many places below
+    ref = lambda aid: f"[{md(aid)}]"  # noqa: E731 - a one-line formatter used in many places below
     lines = ["# crosswire report", "",
              f"{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
              f"{len(data.figures)} figures, {len(data.events)} event mentions, {len(data.rejects)} rejected inputs.",
              "", "## Stories", ""]
     for s in data.stories:
-        lines.append(f"### {s['titles'][0] or s['id']} ({len(s['articles'])} reports, "
+        lines.append(f"### {md(s['titles'][0] or s['id'])} ({len(s['articles'])} reports, "
                      f"{(s['first_published'] or '?')[:10]} to {(s['last_published'] or '?')[:10]})")
         for aid in s["articles"]:
             a = by_id[aid]
             dup = f" — duplicate of {ref(a['duplicate_of'])}" if a["duplicate_of"] else ""
-            lines.append(f"- {ref(aid)} {a['title'] or '(untitled)'} — {_label(a)}{dup}")
+            lines.append(f"- {ref(aid)} {md(a['title'] or '(untitled)')} — {md(_label(a))}{dup}")
         lines.append("")
     lines += ["## Timeline", "", "| date | what | where | killed | actors | said by | reports |",
               "|---|---|---|---|---|---|---|"]
@@ -98,69 +100,52 @@ def to_markdown(data: ReportData) -> str:
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines += ["", "## Contradictions and updates", ""]
     for c in data.contradictions:
-        lines.append(f"- **{c['kind']}** — {c['subject']} {c['field']}: {' vs '.join(c['values'])}. "
-                     f"{c['reason']} — {' '.join(ref(a) for a in sorted({x for g in c['articles'] for x in g}))}")
+        lines.append(f"- **{md(c['kind'])}** — {md(c['subject'])} {md(c['field'])}: {md(' vs '.join(c['values']))}. "
+                     f"{md(c['reason'])} — {' '.join(ref(a) for a in sorted({x for g in c['articles'] for x in g}))}")
     lines += ["", "## Framing", "", "| outlet | side | own voice | quoted or attributed |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in framing_table(data.framing)]
     lines += ["", "## Entities", ""]
     for e in sorted(data.entities, key=lambda e: -sum(a["count"] for a in e["aliases"]))[:40]:
-        aliases = "; ".join(f"{a['name']} ×{a['count']}" for a in e["aliases"])
+        aliases = "; ".join(f"{md(a['name'])} ×{a['count']}" for a in e["aliases"])
         arts = sorted({aid for a in e["aliases"] for aid in a["articles"]})
-        lines.append(f"- **{e['name']}** ({e['type']}{', ' + e['actor_type'] if e['actor_type'] else ''}): "
+        kind = md(e["type"]) + (", " + md(e["actor_type"]) if e["actor_type"] else "")
+        lines.append(f"- **{md(e['name'])}** ({kind}): "
                      f"{aliases} — {' '.join(ref(a) for a in arts)}")
     lines += ["", "## Places", ""]
     for name, n, arts in _top_places(data.places):
-        lines.append(f"- {name}: {n} mentions — {' '.join(ref(a) for a in sorted(arts))}")
+        lines.append(f"- {md(name)}: {n} mentions — {' '.join(ref(a) for a in sorted(arts))}")
     lines += ["", "## Reports", ""]
     for a in data.articles:
-        lines.append(f"- {ref(a['id'])} {a['title'] or '(untitled)'} — {_label(a)} "
-                     f"(date from {a['published_source']}) {a['url'] or a['source_path'] or ''}")
+        where = md_url(a["url"]) if a["url"] else md(a["source_path"] or "")
+        lines.append(f"- {ref(a['id'])} {md(a['title'] or '(untitled)')} — {md(_label(a))} "
+                     f"(date from {md(a['published_source'])}) {where}")
     if data.rejects:
         lines += ["", "## Rejected inputs", ""]
-        lines += [f"- {r['path']}: {r['code']} — {r['message']}" for r in data.rejects]
+        lines += [f"- {md(r['path'])}: {md(r['code'])} — {md(r['message'])}" for r in data.rejects]
     return "\n".join(lines) + "\n"
 
 
+STYLE = ("body{font-family:Georgia,'Times New Roman',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+         "line-height:1.5}h1,h2,h3{font-family:system-ui,sans-serif}pre{white-space:pre-wrap;background:#f6f6f6;"
+         "padding:1rem}table{border-collapse:collapse;font-size:.92rem}td,th{border:1px solid #ccc;"
+         "padding:.2rem .4rem;vertical-align:top}@media print{body{max-width:none;margin:1cm}pre{background:none}"
+         "section.text{page-break-before:always}}")
+
+
 def to_html(data: ReportData, texts: dict[str, str]) -> str:
-    """A standalone page: the Markdown report's content with each report's text at its own anchor."""
+    """A standalone page: the Markdown report rendered (so both carry the same sections, by construction),
+    each cited report id a link to that report's text, and the texts at their own anchors at the end."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(data))
+    known = {a["id"] for a in data.articles}
+    body = re.sub(r"\[([^\[\]<>\s]+)\]", lambda m: (f'<a href="#{m[1]}">{m[1]}</a>' if html.unescape(m[1]) in known
+                                              else m[0]), body)
     esc = html.escape
-    link = lambda aid: f'<a href="#{esc(aid)}">{esc(aid)}</a>'  # noqa: E731 - as in to_markdown
-    by_id = {a["id"]: a for a in data.articles}
-    parts = [f"<p>{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
-             f"{len(data.figures)} figures, {len(data.rejects)} rejected inputs.</p>", "<h2>Stories</h2>"]
-    for s in data.stories:
-        items = "".join(f"<li>{link(aid)} {esc(by_id[aid]['title'] or '(untitled)')} — "
-                        f"{esc(_label(by_id[aid]))}</li>" for aid in s["articles"])
-        parts.append(f"<h3>{esc(s['titles'][0] or s['id'])}</h3><ul>{items}</ul>")
-    steps = "".join(f"<tr><td>{esc(t.when)}</td><td>{esc(t.what)}</td><td>{esc(t.place or '')}</td>"
-                    f"<td>{t.killed}</td><td>{esc('; '.join(t.actors))}</td>"
-                    f"<td>{esc('; '.join(t.sources) or 'outlet')}</td>"
-                    f"<td>{' '.join(link(a) for a in t.articles)}</td></tr>" for t in build_timeline(data.events))
-    parts.append("<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>where</th><th>killed</th>"
-                 f"<th>actors</th><th>said by</th><th>reports</th></tr>{steps}</table>")
-    rows = "".join(f"<tr><td>{esc(f['text'])}</td><td>{f['value']}</td><td>{esc(f['kind'])}</td>"
-                   f"<td>{esc(f['group'] or '')}</td><td>{esc(f['attributed_to'] or 'outlet')}</td>"
-                   f"<td>{link(f['article_id'])}</td></tr>" for f in data.figures if f["kind"] != "other")
-    parts.append("<h2>Figures</h2><table><tr><th>figure</th><th>value</th><th>kind</th><th>group</th>"
-                 f"<th>said by</th><th>report</th></tr>{rows}</table>")
-    flags = "".join(f"<li><b>{esc(c['kind'])}</b> — {esc(c['subject'])} {esc(c['field'])}: "
-                    f"{esc(' vs '.join(c['values']))}. {esc(c['reason'])}</li>" for c in data.contradictions)
-    parts.append(f"<h2>Contradictions and updates</h2><ul>{flags}</ul>")
-    frames = "".join("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in row) + "</tr>"
-                     for row in framing_table(data.framing))
-    parts.append("<h2>Framing</h2><table><tr><th>outlet</th><th>side</th><th>own voice</th>"
-                 f"<th>quoted or attributed</th></tr>{frames}</table>")
-    ents = "".join(f"<li><b>{esc(e['name'])}</b> ({esc(e['type'] or '')}): "
-                   + "; ".join(f"{esc(a['name'])} ×{a['count']}" for a in e["aliases"]) + " — "
-                   + " ".join(link(x) for x in sorted({x for a in e["aliases"] for x in a["articles"]}))
-                   + "</li>" for e in data.entities)
-    parts.append(f"<h2>Entities</h2><ul>{ents}</ul><h2>Reports</h2>")
     for a in data.articles:
-        parts.append(f'<section id="{esc(a["id"])}"><h3>{esc(a["title"] or "(untitled)")}</h3>'
-                     f"<p><i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
-                     f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
-    style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-             "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}table{border-collapse:collapse}"
-             "td,th{border:1px solid #ccc;padding:.2rem .4rem}")
-    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosswire report</title>"
-            f"<style>{style}</style></head><body><h1>crosswire report</h1>{''.join(parts)}</body></html>\n")
+        body += (f'<section class="text" id="{esc(a["id"])}"><p><b>{esc(a["title"] or "(untitled)")}</b><br>'
+                 f"<i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
+                 f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{csp_meta(STYLE)}"
+            f"<title>crosswire report</title>"
+            f"<style>{STYLE}</style></head><body>{body}</body></html>\n")

@@ -1,14 +1,27 @@
-"""Storage: the embedded SQLite store (the default) behind one interface."""
+"""Storage: one protocol (`Store`), two backends: SQLite (the embedded default) and PostgreSQL, and the
+web API's read-only queries (`ReadStore`, SQLite).
 
-from .sqlite import AddResult, Store
+`open_store(path)` picks the backend: a `postgresql://` (or `postgres://`) URL opens the server
+store, anything else a SQLite file. All SQL in crosswire lives in this package.
+"""
 
-__all__ = ["AddResult", "Store", "open_store"]
+from .base import AddResult, Store
+from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page
+from .sqlite import SQLiteStore
+
+__all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "SQLiteStore",
+           "Store", "check_page", "is_server_url", "open_store"]
 
 
-def open_store(path: str) -> Store:
-    """Open (creating or migrating) the store at `path`. PostgreSQL URLs are not supported yet."""
-    if path.startswith(("postgres://", "postgresql://")):
-        from ..errors import StoreError
+def is_server_url(path: str) -> bool:
+    return str(path).startswith(("postgres://", "postgresql://"))
 
-        raise StoreError("the PostgreSQL backend is not built yet; use a SQLite file path for --db")
-    return Store(path)
+
+def open_store(path: str, read_only: bool = False) -> Store:
+    """Open the store at `path` (a SQLite file or a PostgreSQL URL): creating or migrating it, or, with
+    `read_only`, only reading an existing SQLite file (on read-only media too)."""
+    if is_server_url(path):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(path))
+    return SQLiteStore(path, read_only=read_only)
