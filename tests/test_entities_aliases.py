@@ -96,3 +96,16 @@ def test_surname_and_acronym() -> None:
     assert surname_key("Ahmed al-Sharaa") == surname_key("Sharaa")
     assert acronym("Syrian Observatory for Human Rights") == "SOHR"
     assert acronym("Observatoire syrien des droits de l'homme") == "OSDH"
+
+
+def test_country_counts_equal_a_search_per_name() -> None:
+    """One pass counts what a `\\bName` search per country would (Niger inside Nigeria included)."""
+    import re
+
+    from crosswire.nlp.aliases import load_alias_table
+
+    table = load_alias_table()
+    text = ("Nigerian and Nigerien troops met in Niger; Nigeria said so. Syrian, Syria's and Syria. "
+            "Sudanese South Sudan Sudan. NigerNiger xSyria Iraq Iraqi.")
+    expected = {n: len(re.findall(rf"\b{re.escape(n)}", text)) for n in table.country_names.values()}
+    assert table.country_counts(text) == {n: c for n, c in expected.items() if c}

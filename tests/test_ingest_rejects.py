@@ -76,7 +76,7 @@ def test_unknown_binary_extension_is_unsupported(tmp_path: Path) -> None:
 
 def test_missing_path() -> None:
     reject = only_reject(FIXTURES / "does-not-exist.txt")
-    assert reject.code == "input" and "no such file" in reject.message
+    assert reject.code == "input.missing" and "no such file" in reject.message
 
 
 def test_corrupt_warc(tmp_path: Path) -> None:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
-from .errors import CrosswireError
-from .model import Article, to_jsonable
+from .config import CONFIG_FILE, Settings
+from .errors import CrosswireError, MissingInput, StoreError
+from .model import Article, content_hash, to_jsonable
 from .pipeline import Pipeline, Reject
 from .resources import Resources
 from .stages import build_pipeline
@@ -47,12 +47,33 @@ def make_resources(settings: Settings) -> Resources:
     return Resources(spacy_package=settings.spacy_package, gazetteer_path=settings.gazetteer)
 
 
-def read_articles(paths: Iterable[str | Path], settings: Settings,
-                  published: datetime | None = None) -> Iterator[Article | Reject]:
+STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")  # the store's file and SQLite's files beside it
+
+
+def own_paths(settings: Settings, out: bool = True) -> tuple[Path, ...]:
+    """crosswire's own files, never read as input: the store (and its WAL files), the output folder
+    (report and exports) and the settings file."""
+    paths = [Path(settings.db + suffix) for suffix in STORE_SUFFIXES] if settings.db != ":memory:" else []
+    if out:
+        paths.append(Path(settings.out))
+    return (*paths, Path(CONFIG_FILE))
+
+
+def read_articles(paths: Iterable[str | Path], settings: Settings, published: datetime | None = None,
+                  skip_own: bool = True) -> Iterator[Article | Reject]:
     from .ingest import ReadOptions, read_inputs
 
-    options = ReadOptions(max_bytes=settings.max_bytes, published=published)
+    options = ReadOptions(max_bytes=settings.max_bytes, published=published,
+                          exclude=own_paths(settings) if skip_own else ())
     yield from read_inputs([Path(p) for p in paths], options)
+
+
+def check_inputs(paths: Iterable[str | Path]) -> None:
+    """Refuse a batch whose input paths do not exist (a typo must not give an empty report)."""
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise MissingInput(f"no such input: {', '.join(missing)}; check the path"
+                           + ("s" if len(missing) > 1 else ""))
 
 
 def _progress(items: Iterator[Any], settings: Settings) -> Iterator[Any]:
@@ -76,22 +97,45 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
     resources = resources or make_resources(settings)
     prepare, analyse = _split_after_metadata(build_pipeline(resources, settings.stages or None))
     summary = IngestSummary()
-    items = _progress(read_articles(paths, settings, published), settings)
+    ids: dict[str, str] = {}  # id -> content hash of every report settled in this ingest
+    own = replace(settings, db=store.path)  # the store being written is never read as input
+    items = _progress(read_articles(paths, own, published), settings)
     while batch := list(islice(items, INGEST_BATCH)):
         prepared = [a for a in (_prepare(prepare, item, store, summary, settings) for item in batch) if a]
+        for article in prepared:
+            settle_id(article, store, ids)
         known = store.published_dates() | {a.published.date().isoformat() for a in prepared
                                            if a.published and a.published_source != "inferred"}
         for article in prepared:
             if article.published is None and known:
                 article.meta["other_dated"] = sorted(known)
             done = _analyse(analyse, article, store, summary, settings)
-            if done is None:
-                continue
-            result = store.add_article(done)
-            summary.added += result.status == "added"
-            summary.versions += result.status == "version"
-            summary.existing += result.status == "exists"
+            if done is not None:
+                _store(done, store, summary, settings)
     return summary
+
+
+def settle_id(article: Article, store: Store, ids: dict[str, str]) -> None:
+    """Give a report whose id is already held by a different text (a record id reused for a changed
+    record) an id of its own, `<id>~<content>`; it is then stored as a new version of the first
+    (same file and record id). The same id with the same text keeps its id and is stored once."""
+    chash = content_hash(article.text)
+    taken = ids.get(article.id) or store.content_of(article.id)
+    if taken is not None and taken != chash:
+        article.meta.setdefault("record_id", article.id)
+        article.id = f"{article.id}~{chash[:8]}"
+    ids[article.id] = chash
+
+
+def _store(article: Article, store: Store, summary: IngestSummary, settings: Settings) -> None:
+    try:
+        result = store.add_article(article)
+    except StoreError as err:
+        _reject(store, summary, Reject(article.source_path, "store", err.code, err.message, article.id), settings)
+        return
+    summary.added += result.status == "added"
+    summary.versions += result.status == "version"
+    summary.existing += result.status == "exists"
 
 
 def _split_after_metadata(pipeline: Pipeline) -> tuple[Pipeline, Pipeline]:
@@ -138,7 +182,7 @@ def analyze_file(path: str | Path, settings: Settings, published: datetime | Non
     resources = resources or make_resources(settings)
     pipeline = build_pipeline(resources, settings.stages or None)
     out: list[dict[str, Any]] = []
-    for item in read_articles([path], settings, published):
+    for item in read_articles([path], settings, published, skip_own=False):
         if isinstance(item, Reject):
             out.append({"error": to_jsonable(item)})
             continue

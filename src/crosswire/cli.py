@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -35,15 +37,28 @@ def _settings(args: argparse.Namespace) -> Settings:
                          out=getattr(args, "out", None), error_policy=getattr(args, "policy", None))
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from .api import ingest, make_resources
-    from .link.run import link_store
-    from .present.write import write_outputs
+def _writable_store(settings: Settings) -> Store:
+    """The store for a writing command; a missing folder for it is created, and said so."""
     from .store import open_store
 
+    folder = Path(settings.db).parent
+    missing = settings.db != ":memory:" and not folder.exists()
+    store = open_store(settings.db)
+    if missing:
+        print(f"crosswire: created folder {folder} for the store", file=sys.stderr)
+    return store
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .api import check_inputs, ingest, make_resources
+    from .link.run import link_store
+    from .present.write import check_out_folder, write_outputs
+
     settings = _settings(args)
+    check_inputs(args.inputs)
+    check_out_folder(settings.out)
     resources = make_resources(settings)
-    with open_store(settings.db) as store:
+    with _writable_store(settings) as store:
         summary = ingest(args.inputs, store, settings, resources, _published(args.published))
         links = link_store(store, resources)
         outputs = write_outputs(store, settings.out)
@@ -53,18 +68,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     for reject in summary.rejects:
         print(f"rejected {reject.path}: {reject.code}: {reject.message}")
     print(f"report: {outputs['report']} and {outputs['report_html']}")
+    print(f"brief: {outputs['brief']} and {outputs['brief_html']}")
     print(f"exports: {Path(outputs['articles']).parent}")
     return EXIT_OK
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .api import ingest, make_resources
+    from .api import check_inputs, ingest, make_resources
     from .link.run import link_store
-    from .store import open_store
 
     settings = _settings(args)
+    check_inputs(args.inputs)
     resources = make_resources(settings)
-    with open_store(settings.db) as store:
+    with _writable_store(settings) as store:
         summary = ingest(args.inputs, store, settings, resources, _published(args.published))
         if not args.no_link:
             link_store(store, resources)
@@ -77,19 +93,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_link(args: argparse.Namespace) -> int:
     from .api import make_resources
     from .link.run import link_store
-    from .store import open_store
 
     settings = _settings(args)
-    with open_store(settings.db) as store:
+    with _existing_store(settings, read_only=False) as store:
         links = link_store(store, make_resources(settings))
     print(json.dumps(links))
     return EXIT_OK
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .api import analyze_file
+    from .api import analyze_file, check_inputs
 
     settings = _settings(args)
+    check_inputs([args.file])
     results = analyze_file(args.file, settings, _published(args.published))
     if args.json:
         print(json.dumps(results if len(results) != 1 else results[0], ensure_ascii=False, indent=1))
@@ -106,11 +122,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .present.exports import export_text
+    from .present.write import writing
 
     with _existing_store(_settings(args)) as store:
         text = export_text(store, args.kind, args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with writing(args.output):
+            Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -139,6 +157,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    settings = _settings(args)
+    if not Path(settings.db).is_file():
+        raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
+    print(f"serving {settings.db} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: /api/openapi.json); "
+          "Ctrl-C stops")
+    serve(settings.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def cmd_gazetteer_import(args: argparse.Namespace) -> int:
     from .geo.store import import_geonames_dump
 
@@ -147,13 +177,14 @@ def cmd_gazetteer_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _existing_store(settings: Settings) -> Store:
-    """The store at `settings.db`, which must exist already (reading commands never create one)."""
+def _existing_store(settings: Settings, read_only: bool = True) -> Store:
+    """The store at `settings.db`, which must exist already (reading commands never create one); opened
+    read-only unless asked, so a store on read-only media can be read."""
     from .store import open_store
 
     if not Path(settings.db).is_file():
         raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
-    return open_store(settings.db)
+    return open_store(settings.db, read_only=read_only)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     add("status", cmd_status, "count what the store holds")
+    p = add("serve", cmd_serve, "serve the web UI and the read-only REST API over the store")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p = add("gazetteer", cmd_gazetteer_import, "import GeoNames dump files into a gazetteer file", db=False)
     p.add_argument("action", choices=["import"])
     p.add_argument("files", nargs="+", help="GeoNames allCountries / per-country / cities*.txt(.gz) files")
@@ -208,8 +242,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except CrosswireError as err:
-        print(f"crosswire: error [{err.code}]: {err.message}", file=sys.stderr)
+        return _fail(err.code, err.message)
+    except BrokenPipeError:  # the reader of our output went away (`crosswire export ... | head`)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit, so no second error
         return EXIT_ERROR
+    except OSError as err:  # a path or permission problem no check above foresaw
+        return _fail("io", f"{err.filename or ''}: {err.strerror or err}; check the path and its permissions")
+    except sqlite3.Error as err:
+        return _fail("store", f"{err}; check that --db is a crosswire store on a writable disk")
+    except KeyboardInterrupt:
+        print("crosswire: interrupted; run the same command again to go on (stored reports are kept)",
+              file=sys.stderr)
+        return 130
+
+
+def _fail(code: str, message: str) -> int:
+    print(f"crosswire: error [{code}]: {message}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":

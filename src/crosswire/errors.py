@@ -48,6 +48,24 @@ class UnsupportedFormat(InputError):
     code = "input.unsupported"
 
 
+class MissingInput(InputError):
+    """An input path given by the user does not exist."""
+
+    code = "input.missing"
+
+
+class OutsideInput(InputError):
+    """A symlink inside an input folder leads outside it."""
+
+    code = "input.outside"
+
+
+class OutputError(CrosswireError):
+    """A report or export cannot be written where asked."""
+
+    code = "output"
+
+
 class StageError(CrosswireError):
     """A stage failed on a report or broke its contract."""
 

@@ -119,13 +119,16 @@ def record_to_article(record: Any, where: str, path: str, number: int, options: 
 
 def _found_from_record(record: dict[str, Any], path: str, number: int) -> Found:
     record_id = _first_value(record, ID_KEYS)
+    record_id = str(record_id) if record_id not in (None, "") else ""
     published = parse_datetime_value(_first_value(record, PUBLISHED_KEYS))
+    meta: dict[str, Any] = {"record": number}
+    if record_id:
+        meta["record_id"] = record_id
     return Found(
         path=path, format="jsonl" if path.endswith((".jsonl", ".ndjson")) else "json",
         title=_first_string(record, TITLE_KEYS), outlet=_first_string(record, OUTLET_KEYS),
         url=_first_string(record, URL_KEYS), byline=_byline(record), published=published,
-        id=str(record_id) if record_id not in (None, "") else "",
-        language=_first_string(record, ("language", "lang")), meta={"record": number})
+        id=record_id, language=_first_string(record, ("language", "lang")), meta=meta)
 
 
 def _first_value(record: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 MB = 1024 * 1024
 
@@ -21,6 +22,7 @@ class ReadOptions:
     - `outlet`: the outlet to record when the input does not name one.
     - `header_lines`: how many leading lines of a plain-text report may hold its title and date.
     - `follow_feed_links`: read a feed item's local file when its link points to one beside the feed.
+    - `exclude`: paths never read as input (crosswire's own store, report and exports folder).
     """
 
     max_bytes: int = 5 * MB
@@ -30,3 +32,4 @@ class ReadOptions:
     outlet: str | None = None
     header_lines: int = 5
     follow_feed_links: bool = True
+    exclude: tuple[Path, ...] = ()

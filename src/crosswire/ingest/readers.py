@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError, UnsupportedFormat
+from ..errors import InputError, MissingInput, UnsupportedFormat
 from ..model import Article
 from ..pipeline import Reject
 from .checks import SNIFF_BYTES, bytes_to_text, check_not_binary
@@ -21,6 +21,7 @@ from .jsonrec import read_json_file, read_jsonl_file
 from .options import ReadOptions
 from .records import reject
 from .text import read_text_file
+from .walk import is_excluded, walk_folder
 from .warc import read_warc_file
 
 FORMAT_BY_SUFFIX = {
@@ -33,33 +34,30 @@ FORMAT_BY_SUFFIX = {
 
 
 def read_inputs(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | Reject]:
-    """Every report in `paths` (files or folders), in a stable order; unreadable inputs as Rejects."""
+    """Every report in `paths` (files or folders), in a stable order; unreadable inputs as Rejects.
+
+    Folders are walked by `walk.walk_folder` (links out of the folder refused, loops walked once);
+    paths in `options.exclude` are never read, even when named directly."""
     options = options or ReadOptions()
+    exclude = frozenset(Path(p).resolve() for p in options.exclude)
     for given in paths:
         path = Path(given)
+        if is_excluded(path.resolve(), exclude):
+            continue
         if path.is_dir():
-            for file in iter_files(path):
-                yield from read_file(file, options)
+            for item in walk_folder(path, exclude):
+                yield from read_file(item, options) if isinstance(item, Path) else [item]
         else:
             yield from read_file(path, options)
-
-
-def iter_files(folder: Path) -> Iterator[Path]:
-    """Files under `folder`, recursively, sorted by path; names starting with "." are skipped."""
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from iter_files(entry)
-        elif entry.is_file():
-            yield entry
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
     """The reports in one file; an input error becomes a Reject and ends that file only."""
     try:
+        if not path.exists():
+            raise MissingInput(f"no such file: {path}; check the path", path=str(path))
         if not path.is_file():
-            raise InputError(f"no such file: {path}; check the path", path=str(path))
+            raise InputError(f"{path} is not a regular file; give files or folders", path=str(path))
         reader = pick_reader(path)
         result = reader(path, options)
         if isinstance(result, Article):
@@ -68,6 +66,9 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
             yield from result
     except InputError as err:
         yield reject(err, str(path))
+    except OSError as err:
+        yield reject(InputError(f"cannot read {path}: {err.strerror or err}; check its permissions",
+                                path=str(path)), str(path))
 
 
 Reader = Callable[[Path, ReadOptions], Article | Iterator[Article | Reject]]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -103,6 +104,10 @@ class AliasTable:
         self._contextual: dict[str, list[str]] = {}
         for actor in sorted(self.actors, key=lambda a: a.id):
             self._index(actor)
+        names = sorted({n for n in self.country_names.values() if n}, key=lambda n: (-len(n), n))
+        self._country_prefixes = {n: [m for m in names if n.startswith(m)] for n in names}
+        self._country_pattern = (re.compile(r"\b(?=(" + "|".join(re.escape(n) for n in names) + "))")
+                                 if names else None)
 
     def _index(self, actor: Actor) -> None:
         for alias in actor.all_aliases():
@@ -131,18 +136,34 @@ class AliasTable:
         """Every actor one of whose names folds to the same form, whatever its case rule."""
         return [self.by_id[i] for i in self._candidates.get(fold_alias(text), [])]
 
-    def country_weight(self, actor: Actor, text: str) -> int:
-        """How often `text` names the actor's country (or its adjective: `Syria` covers `Syrian`)."""
-        name = self.country_names.get(actor.country or "")
-        return len(re.findall(rf"\b{re.escape(name)}", text)) if name else 0
+    def country_counts(self, text: str) -> dict[str, int]:
+        """How often `text` names each country (or its adjective: `Syria` covers `Syrian`), in one
+        pass over the text: compute it once per report, not once per mention.
 
-    def contextual_actor(self, phrase: str, text: str) -> Actor | None:
+        One zero-width match per word start finds the longest name there; every name that is a
+        prefix of it (`Niger` of `Nigeria`) matches there too, as `\\bNiger` would."""
+        counts: dict[str, int] = {}
+        if self._country_pattern is None:
+            return counts
+        for match in self._country_pattern.finditer(text):
+            for name in self._country_prefixes[match.group(1)]:
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def country_weight(self, actor: Actor, counts: Mapping[str, int]) -> int:
+        """How often the report (its `country_counts`) names the actor's country."""
+        name = self.country_names.get(actor.country or "")
+        return counts.get(name, 0) if name else 0
+
+    def contextual_actor(self, phrase: str, text: str, counts: Mapping[str, int] | None = None) -> Actor | None:
         """The actor a common-noun phrase ("government forces") means in `text`: the one whose
-        country the text names most; None when it names none of them."""
+        country the text names most; None when it names none of them. Pass the report's
+        `country_counts` when asking for many phrases of one text."""
+        counts = self.country_counts(text) if counts is None else counts
         best, best_weight = None, 0
         for actor_id in self._contextual.get(fold_alias(phrase), []):
             actor = self.by_id[actor_id]
-            weight = self.country_weight(actor, text)
+            weight = self.country_weight(actor, counts)
             if weight > best_weight:
                 best, best_weight = actor, weight
         return best

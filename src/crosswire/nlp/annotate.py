@@ -11,11 +11,13 @@ cue) and, when the alias table knows the name, its canonical actor name and ACLE
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Mention, Sentence
 from .aliases import CONTEXTUAL_PREFIX, Actor, AliasTable
+from .pieces import doc_text, parse
 from .ruler import attach_gazetteer
 
 if TYPE_CHECKING:
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 # Labels that name someone or somewhere; numbers and dates are left to the time and figure stages.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+COUNTS_KEY = "crosswire.country_counts"  # a report's AliasTable.country_counts, kept on its Doc
 
 
 def mention_source(span: Span, aliases: AliasTable | None) -> str:
@@ -41,7 +46,10 @@ def ruler_actor(span: Span, aliases: AliasTable) -> Actor | None:
     """The actor an alias pattern matched; a common-noun alias only in a report on its country."""
     ent_id = span.ent_id_
     if ent_id.startswith(CONTEXTUAL_PREFIX):
-        return aliases.contextual_actor(ent_id[len(CONTEXTUAL_PREFIX):], span.doc.text)
+        counts = span.doc.user_data.get(COUNTS_KEY)
+        if counts is None:  # once per report: doc.text is rebuilt from the tokens on every read
+            counts = span.doc.user_data[COUNTS_KEY] = aliases.country_counts(doc_text(span.doc))
+        return aliases.contextual_actor(ent_id[len(CONTEXTUAL_PREFIX):], "", counts)
     return aliases.by_id.get(ent_id)
 
 
@@ -99,7 +107,7 @@ def annotate_text(nlp: Language, text: str, aliases: AliasTable | None = None,
     the mentions quote the original. Labels are made consistent across the text.
     """
     model_text = truecase_caps_lines(text, truecaser) if truecaser is not None else text
-    doc = nlp(model_text)
+    doc = parse(nlp, model_text)
     mentions = [span_to_mention(ent, aliases) for ent in doc.ents
                 if ent.label_ in NAME_LABELS and not is_uncontextual(ent, aliases)]
     if model_text is not text:
@@ -332,6 +340,7 @@ def generic_actor_mentions(text: str, taken: list[Mention], aliases: AliasTable)
     ("Syrian police"), else the country the report names most; None when unknown.
     """
     home = report_country(text, aliases)
+    counts = aliases.country_counts(text)
     out: list[Mention] = []
     for actor in GENERIC_ACTORS:
         for m in re.finditer(rf"(?<![\w-])(?:{actor.pattern})(?![\w-])", text, re.IGNORECASE):
@@ -343,19 +352,20 @@ def generic_actor_mentions(text: str, taken: list[Mention], aliases: AliasTable)
             adjective = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
             country = adjective_country(adjective.group(1), aliases) if adjective else home
             out.append(Mention(start, end, text[start:end], actor.label, source="rule",
-                               canonical=generic_name(actor, country, text, aliases),
+                               canonical=generic_name(actor, country, counts, aliases),
                                actor_type=actor.actor_type))
     return out
 
 
-def generic_name(actor: GenericActor, country: str | None, text: str, aliases: AliasTable) -> str | None:
+def generic_name(actor: GenericActor, country: str | None, counts: Mapping[str, int],
+                 aliases: AliasTable) -> str | None:
     """The ACLED-style name of a generic actor in `country`; the table's own name for that
     country's army when it has one ("Military Forces of Syria (2000-2024)")."""
     if country is None:
         return None
     name = actor.name.format(c=country)
     if name.startswith("Military Forces of "):
-        army = aliases.contextual_actor("government forces", text)
+        army = aliases.contextual_actor("government forces", "", counts)
         if army is not None and aliases.country_names.get(army.country or "") == country:
             return army.canonical
     return name

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Claim
+from .pieces import doc_text, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +37,7 @@ def article_doc(article: Article, resources: Any) -> Doc:
     doc = article.meta.get("doc")
     if doc is not None and len(getattr(doc, "text", "")) == len(article.text):  # re-cased headlines keep offsets
         return doc
-    doc = resources.nlp(article.text)
+    doc = parse(resources.nlp, article.text)
     article.meta["doc"] = doc
     return doc
 
@@ -251,5 +252,5 @@ def _voice(sent: Span, content: tuple[int, int]) -> str:
 
 
 def _claim(sent: Span, start: int, end: int, source: str, voice: str, cue: str) -> Claim:
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     return Claim(start=start, end=end, text=text, source=source or None, voice=voice, cue=cue)

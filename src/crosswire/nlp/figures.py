@@ -22,6 +22,7 @@ from .figures_totals import add_joined_totals, add_self_killings
 from .figures_typing import ADJ_KIND, NOUN_KIND, PEOPLE_NOUNS, SHOT, VERB_KIND, group_of, is_people, kind_for
 from .figures_victims import singular_victims
 from .numbers import Quantity, find_quantities
+from .pieces import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,8 +85,8 @@ def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
     noun = _counted_noun(anchor)
     kind = kind_for(noun, anchor)
     people = noun.i == anchor.i or is_people(noun)
-    told_after = _kind_after(q, doc.text)
-    if told_after and (not people or kind in (None, "other") or _headline_kind(q, doc.text)):
+    told_after = _kind_after(q, doc_text(doc))
+    if told_after and (not people or kind in (None, "other") or _headline_kind(q, doc_text(doc))):
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
                       kind=told_after, qualifier=q.qualifier)
     glued = _glued_people_noun(noun) if not people else None
@@ -151,7 +152,7 @@ def _counterfactual(anchor: Token) -> bool:
 
 
 def _is_excluded(q: Quantity, doc: Doc) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     if NOT_PEOPLE_AFTER.match(text[q.end:q.end + 12]) or NOT_PEOPLE_BEFORE.search(text[max(0, q.start - 8):q.start]):
         return True
     if re.match(r"\d{3}[-.\s]\d{3,4}", text[q.start:q.start + 12]):

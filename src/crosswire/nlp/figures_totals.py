@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Figure
 from .figures_victims import REFLEXIVES, is_one_person
+from .pieces import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,7 +54,7 @@ def add_joined_totals(figures: list[Figure], doc: Doc) -> list[Figure]:
         if fig.part_of is not None or fig.kind not in ("killed", "injured") or noun is None or noun.dep_ == "conj":
             continue
         members = [t for t in noun.subtree if t.dep_ == "conj" and _in_chain(t, noun)
-                   and "\n" not in doc.text[noun.idx:t.idx]  # a repeated headline is not a list
+                   and "\n" not in doc_text(doc)[noun.idx:t.idx]  # a repeated headline is not a list
                    and not any(w.pos_ in ("VERB", "AUX") for w in doc[noun.i + 1:t.i])]  # nor two clauses
         if not members:
             continue
@@ -100,7 +101,7 @@ def _total_of(doc: Doc, parts: list[Figure], extra: int = 0, end: int | None = N
     value = sum(f.value or 0 for f in parts) + extra
     low = sum(f.low if f.low is not None else f.value or 0 for f in parts) + extra
     high = None if any(f.high is None for f in parts) else sum(f.high or 0 for f in parts) + extra
-    return Figure(start=first.start, end=end, text=doc.text[first.start:end], value=value, low=low, high=high,
+    return Figure(start=first.start, end=end, text=doc_text(doc)[first.start:end], value=value, low=low, high=high,
                   kind=first.kind, qualifier=first.qualifier, attributed_to=first.attributed_to,
                   time=first.time, place=first.place)
 

@@ -26,6 +26,7 @@ from .figures_typing import (
     kind_for,
     wound_object_kind,
 )
+from .pieces import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,9 +55,9 @@ def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
         end = tok.idx + len(tok)
         if any(s <= start < e for s, e in counted):
             continue
-        out.append(Figure(start=start, end=end, text=doc.text[start:end], value=1, low=1, high=1,
+        out.append(Figure(start=start, end=end, text=doc_text(doc)[start:end], value=1, low=1, high=1,
                           kind=kind, group=group_of(tok, dets[0]) if dets and tok.pos_ == "NOUN" else None))
-    for headline in headline_victims(doc.text):  # title case defeats the parse: 'Teen Shot In Duquesne'
+    for headline in headline_victims(doc_text(doc)):  # title case defeats the parse: 'Teen Shot In Duquesne'
         if not any(f.start < headline.end and headline.start < f.end for f in taken + out):
             out.append(headline)
     return out + self_killers(doc)

@@ -6,6 +6,7 @@ Every item names the reports it came from; in HTML those are links to the report
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,46 +122,26 @@ def to_markdown(data: ReportData) -> str:
     return "\n".join(lines) + "\n"
 
 
+STYLE = ("body{font-family:Georgia,'Times New Roman',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+         "line-height:1.5}h1,h2,h3{font-family:system-ui,sans-serif}pre{white-space:pre-wrap;background:#f6f6f6;"
+         "padding:1rem}table{border-collapse:collapse;font-size:.92rem}td,th{border:1px solid #ccc;"
+         "padding:.2rem .4rem;vertical-align:top}@media print{body{max-width:none;margin:1cm}pre{background:none}"
+         "section.text{page-break-before:always}}")
+
+
 def to_html(data: ReportData, texts: dict[str, str]) -> str:
-    """A standalone page: the Markdown report's content with each report's text at its own anchor."""
+    """A standalone page: the Markdown report rendered (so both carry the same sections, by construction),
+    each cited report id a link to that report's text, and the texts at their own anchors at the end."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(data))
+    known = {a["id"] for a in data.articles}
+    body = re.sub(r"\[([^\[\]<>\s]+)\]", lambda m: (f'<a href="#{m[1]}">{m[1]}</a>' if html.unescape(m[1]) in known
+                                              else m[0]), body)
     esc = html.escape
-    link = lambda aid: f'<a href="#{esc(aid)}">{esc(aid)}</a>'  # noqa: E731 - as in to_markdown
-    by_id = {a["id"]: a for a in data.articles}
-    parts = [f"<p>{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
-             f"{len(data.figures)} figures, {len(data.rejects)} rejected inputs.</p>", "<h2>Stories</h2>"]
-    for s in data.stories:
-        items = "".join(f"<li>{link(aid)} {esc(by_id[aid]['title'] or '(untitled)')} — "
-                        f"{esc(_label(by_id[aid]))}</li>" for aid in s["articles"])
-        parts.append(f"<h3>{esc(s['titles'][0] or s['id'])}</h3><ul>{items}</ul>")
-    steps = "".join(f"<tr><td>{esc(t.when)}</td><td>{esc(t.what)}</td><td>{esc(t.place or '')}</td>"
-                    f"<td>{t.killed}</td><td>{esc('; '.join(t.actors))}</td>"
-                    f"<td>{esc('; '.join(t.sources) or 'outlet')}</td>"
-                    f"<td>{' '.join(link(a) for a in t.articles)}</td></tr>" for t in build_timeline(data.events))
-    parts.append("<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>where</th><th>killed</th>"
-                 f"<th>actors</th><th>said by</th><th>reports</th></tr>{steps}</table>")
-    rows = "".join(f"<tr><td>{esc(f['text'])}</td><td>{f['value']}</td><td>{esc(f['kind'])}</td>"
-                   f"<td>{esc(f['group'] or '')}</td><td>{esc(f['attributed_to'] or 'outlet')}</td>"
-                   f"<td>{link(f['article_id'])}</td></tr>" for f in data.figures if f["kind"] != "other")
-    parts.append("<h2>Figures</h2><table><tr><th>figure</th><th>value</th><th>kind</th><th>group</th>"
-                 f"<th>said by</th><th>report</th></tr>{rows}</table>")
-    flags = "".join(f"<li><b>{esc(c['kind'])}</b> — {esc(c['subject'])} {esc(c['field'])}: "
-                    f"{esc(' vs '.join(c['values']))}. {esc(c['reason'])}</li>" for c in data.contradictions)
-    parts.append(f"<h2>Contradictions and updates</h2><ul>{flags}</ul>")
-    frames = "".join("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in row) + "</tr>"
-                     for row in framing_table(data.framing))
-    parts.append("<h2>Framing</h2><table><tr><th>outlet</th><th>side</th><th>own voice</th>"
-                 f"<th>quoted or attributed</th></tr>{frames}</table>")
-    ents = "".join(f"<li><b>{esc(e['name'])}</b> ({esc(e['type'] or '')}): "
-                   + "; ".join(f"{esc(a['name'])} ×{a['count']}" for a in e["aliases"]) + " — "
-                   + " ".join(link(x) for x in sorted({x for a in e["aliases"] for x in a["articles"]}))
-                   + "</li>" for e in data.entities)
-    parts.append(f"<h2>Entities</h2><ul>{ents}</ul><h2>Reports</h2>")
     for a in data.articles:
-        parts.append(f'<section id="{esc(a["id"])}"><h3>{esc(a["title"] or "(untitled)")}</h3>'
-                     f"<p><i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
-                     f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
-    style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-             "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}table{border-collapse:collapse}"
-             "td,th{border:1px solid #ccc;padding:.2rem .4rem}")
+        body += (f'<section class="text" id="{esc(a["id"])}"><p><b>{esc(a["title"] or "(untitled)")}</b><br>'
+                 f"<i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
+                 f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosswire report</title>"
-            f"<style>{style}</style></head><body><h1>crosswire report</h1>{''.join(parts)}</body></html>\n")
+            f"<style>{STYLE}</style></head><body>{body}</body></html>\n")

@@ -2,16 +2,49 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import OutputError
 from ..store import Store
 from .exports import EXPORT_KINDS, export_rows, export_text, render
 from .report import collect, to_html, to_markdown
 
 
+def check_out_folder(out: str | Path) -> None:
+    """Refuse, before any work is done, an output folder that cannot be written."""
+    out = Path(out)
+    for folder in (out, *out.parents):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"cannot write the report into {out}: {folder} is a file, not a folder; "
+                              "choose another --out")
+        if folder.exists():
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise OutputError(f"cannot write the report into {out}: {folder} is not writable; "
+                                  "choose another --out")
+            return
+
+
+@contextmanager
+def writing(where: str | Path) -> Iterator[None]:
+    """Turn a failed write (a file in the way, no permission, a full disk) into an OutputError."""
+    try:
+        yield
+    except OSError as err:
+        raise OutputError(f"cannot write {err.filename or where}: {err.strerror or err}; "
+                          "choose another output path") from err
+
+
 def write_report(store: Store, out: str | Path) -> dict[str, str]:
     """report.md and report.html in `out`; returns their paths."""
-    out = Path(out)
+    check_out_folder(out)
+    with writing(out):
+        return _write_report(store, Path(out))
+
+
+def _write_report(store: Store, out: Path) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     data = collect(store)
     texts = {a["id"]: a["text"] for a in data.articles}
@@ -21,10 +54,38 @@ def write_report(store: Store, out: str | Path) -> dict[str, str]:
     return {"report": str(md), "report_html": str(page)}
 
 
+def write_brief(store: Store, out: str | Path) -> dict[str, str]:
+    """brief.md and brief.html in `out`: per story, the cited brief; returns their paths."""
+    from ..store import ReadStore
+    from .brief import build_brief
+    from .brief_render import to_html as brief_html
+    from .brief_render import to_markdown as brief_markdown
+    from .exports import claim_index
+
+    check_out_folder(out)
+    out = Path(out)
+    with writing(out):
+        out.mkdir(parents=True, exist_ok=True)
+    reader = ReadStore(store.path)
+    index = claim_index(store)
+    briefs = build_brief(reader, index.flags(), index.framing())
+    texts = {aid: reader.article(aid) for aid in {a for b in briefs for a in reader.story(b.story_id)["articles"]}}
+    md, page = out / "brief.md", out / "brief.html"
+    with writing(out):
+        md.write_text(brief_markdown(briefs, texts), encoding="utf-8")
+        page.write_text(brief_html(briefs, texts), encoding="utf-8")
+    return {"brief": str(md), "brief_html": str(page)}
+
+
 def write_exports(store: Store, out: str | Path) -> dict[str, str]:
     """Every kind as JSON Lines, events.csv (the events' own fields), events_acled.csv (ACLED's columns), and
     GeoJSON for events and places."""
-    folder = Path(out) / "exports"
+    check_out_folder(out)
+    with writing(out):
+        return _write_exports(store, Path(out) / "exports")
+
+
+def _write_exports(store: Store, folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, str] = {}
     for kind in EXPORT_KINDS:
@@ -41,4 +102,4 @@ def write_exports(store: Store, out: str | Path) -> dict[str, str]:
 
 
 def write_outputs(store: Store, out: str | Path) -> dict[str, str]:
-    return {**write_report(store, out), **write_exports(store, out)}
+    return {**write_report(store, out), **write_brief(store, out), **write_exports(store, out)}

@@ -65,6 +65,14 @@ MIGRATIONS: list[tuple[int, str]] = [
         article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
     );
     """),
+    # Read indexes for the API's paginated lists: walk one kind in store order without sorting it, and
+    # filter events by type and date without reading every event.
+    (2, """
+    CREATE INDEX IF NOT EXISTS annotations_kind_order ON annotations(kind, article_id, idx);
+    CREATE INDEX IF NOT EXISTS annotations_event_type
+        ON annotations(kind, json_extract(data, '$.event_type'), article_id, idx);
+    CREATE INDEX IF NOT EXISTS annotations_event_date ON annotations(kind, json_extract(data, '$.date'));
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

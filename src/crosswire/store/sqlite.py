@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -43,44 +44,78 @@ def raw_hash(text: str) -> str:
 
 
 def source_key(article: Article) -> str | None:
-    """What identifies 'the same report' across versions: its URL, else its file and record id."""
+    """What identifies 'the same report' across versions: its URL, else its file and record id.
+
+    A record of a container (a JSON Lines line, a feed item, a WARC record) that has neither a URL
+    nor a record id has no key: its position in the file says nothing about which report it is, so
+    records of one file are never taken for versions of each other.
+    """
     if article.url:
         return "url:" + article.url.strip()
-    if article.source_path:
-        record = article.meta.get("record_id")
-        return "path:" + article.source_path + (f"#{record}" if record is not None else "")
-    return None
+    if not article.source_path:
+        return None
+    record = article.meta.get("record_id")
+    if record is not None:
+        return f"path:{article.source_path}#{record}"
+    if any(k in article.meta for k in CONTAINER_KEYS):
+        return None
+    return "path:" + article.source_path
+
+
+CONTAINER_KEYS = ("record", "feed_item", "warc_record")  # meta keys the container readers set
 
 
 class Store:
-    def __init__(self, path: str | Path) -> None:
+    """The store at `path`. `read_only` opens it for reading only (never created, migrated or
+    written), which also works on read-only media; otherwise it is created or migrated."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30)
+            self.conn = open_read_only(self.path) if read_only else self._open_writer()
+            self.conn.row_factory = sqlite3.Row
+            self.migrate()
         except sqlite3.Error as err:
-            raise StoreError(f"cannot open store {self.path}: {err}; check the path and its permissions") from err
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+            raise StoreError(f"cannot open store {self.path}: {_sqlite_reason(err)}") from err
+
+    def _open_writer(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            check_writable_store(Path(self.path))
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
 
     # -- lifecycle -------------------------------------------------------------------------------
 
     def migrate(self) -> None:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        current = int(row[0]) if row else 0
+        if not self.read_only:
+            self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        current = self._schema_version()
         if current > SCHEMA_VERSION:
             raise StoreError(f"store {self.path} has schema {current}, newer than this crosswire "
                              f"({SCHEMA_VERSION}); upgrade crosswire to open it")
+        if self.read_only:
+            if current < SCHEMA_VERSION:
+                raise StoreError(f"store {self.path} has schema {current}, older than this crosswire "
+                                 f"({SCHEMA_VERSION}); run `crosswire link --db {self.path}` once to upgrade it")
+            return
         for version, sql in MIGRATIONS:
             if version > current:
                 with self.conn:
                     self.conn.executescript(sql)
                     self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
+
+    def _schema_version(self) -> int:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        if not has_meta:
+            return 0
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
 
     def close(self) -> None:
         self.conn.close()
@@ -94,10 +129,10 @@ class Store:
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
         """A read-only connection (for queries beside the writer)."""
-        if self.path == ":memory:":
+        if self.path == ":memory:" or self.read_only:
             yield self.conn
             return
-        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        conn = sqlite3.connect(_file_uri(self.path, "mode=ro"), uri=True, timeout=30)
         conn.row_factory = sqlite3.Row
         try:
             yield conn
@@ -111,12 +146,24 @@ class Store:
         row = self.conn.execute("SELECT id FROM articles WHERE raw_hash = ?", (raw_hash(text),)).fetchone()
         return row[0] if row else None
 
+    def content_of(self, article_id: str) -> str | None:
+        """The content hash of the stored article with this id, if any."""
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def add_article(self, article: Article, now: datetime | None = None) -> AddResult:
-        """Store one analysed article once: the same content twice is stored once; changed content is a new version."""
+        """Store one analysed article once: the same content twice is stored once; changed content is a new version.
+
+        An id already held by other content (a record id reused for a different text, which
+        `api.settle_id` prevents) is refused with a StoreError, never a constraint traceback.
+        """
         chash = content_hash(article.text)
         row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (chash,)).fetchone()
         if row:
             return AddResult("exists", row[0])
+        if self.content_of(article.id) is not None:
+            raise StoreError(f"id {article.id!r} is already stored for a different text; give each report "
+                             "its own id", path=article.source_path, stage="store")
         key = source_key(article)
         previous = None
         if key:
@@ -254,6 +301,58 @@ class Store:
             except sqlite3.OperationalError as err:
                 raise StoreError(f"bad search query {query!r}: {err}; quote phrases with double quotes") from err
         return [dict(r) for r in rows]
+
+
+def _file_uri(path: str, query: str) -> str:
+    return f"{Path(path).resolve().as_uri()}?{query}"
+
+
+def open_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (where SQLite cannot make its -shm file) an immutable one."""
+    if not Path(path).is_file():
+        raise StoreError(f"no store at {path}; create one with `crosswire run INPUT --db {path}`")
+    conn = sqlite3.connect(_file_uri(path, "mode=ro"), uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    conn = sqlite3.connect(_file_uri(path, "immutable=1"), uri=True, timeout=30)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def check_writable_store(path: Path) -> None:
+    """Refuse, with what to do, a store path the writing commands cannot use."""
+    parent = path.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"cannot create store {path}: {folder} is a file, not a folder; choose another --db")
+        if folder.exists():
+            break
+    if path.exists() and path.is_dir():
+        raise StoreError(f"--db {path} is a folder; give a file path such as {path / 'crosswire.db'}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"store {path} is read-only; reading commands (report, export, search, status) can "
+                         "still open it, or copy it somewhere writable to add reports")
+    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot write store {path}: its folder {parent} is not writable; choose another --db")
+    if path.exists() and path.stat().st_size and not _is_sqlite(path):
+        raise StoreError(f"{path} is not a crosswire store (not a SQLite file); choose another --db")
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(16) == b"SQLite format 3\x00"
+
+
+def _sqlite_reason(err: sqlite3.Error) -> str:
+    text = str(err)
+    if "not a database" in text:
+        return "it is not a SQLite file; choose another --db"
+    if "readonly" in text or "read-only" in text:
+        return "it is read-only; reading commands can still open it"
+    return f"{text}; check the path and its permissions"
 
 
 def _article_from_row(row: dict[str, Any], annotations: list[sqlite3.Row]) -> Article:

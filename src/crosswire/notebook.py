@@ -1,0 +1,108 @@
+"""The Python API for notebooks: `crosswire.open(db)` and one method per kind of record.
+
+    import crosswire
+    cw = crosswire.open("out/demo/crosswire.db")
+    cw.events(type="Battles", place="Hama")      # a pandas DataFrame when pandas is installed
+    cw.figures(as_frame=False)                    # else (or when asked) a list of dicts
+
+Every method returns every matching record (it pages through the store; nothing is cut off). The store is
+opened read-only. Records have the export field names the README documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .present.records import annotation_record, entity_record
+from .store import MAX_LIMIT, Filters, Page, ReadStore
+
+
+def _pandas() -> Any | None:
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
+class Crosswire:
+    """A read-only view of one store."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.store = ReadStore(db)
+        self._index: Any = None
+
+    def _out(self, rows: list[dict[str, Any]], as_frame: bool | None) -> Any:
+        pandas = _pandas()
+        if as_frame and pandas is None:
+            from .errors import ConfigError
+
+            raise ConfigError("as_frame=True needs pandas: pip install 'crosswire[pandas]'")
+        if as_frame is False or pandas is None:
+            return rows
+        return pandas.DataFrame(rows)
+
+    def _all(self, fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
+        rows, offset = [], 0
+        while True:
+            page = fetch(MAX_LIMIT, offset)
+            rows += page.rows
+            if page.next_offset is None:
+                return rows
+            offset = page.next_offset
+
+    def _annotations(self, kind: str, as_frame: bool | None, filters: dict[str, Any]) -> Any:
+        f = Filters(**filters)
+        rows = self._all(lambda lim, off: self.store.annotations(kind, f, lim, off))
+        return self._out([annotation_record(kind, r) for r in rows], as_frame)
+
+    def events(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        """Event mentions; filters: type, actor, place, date_from, date_to, story, article, mapped."""
+        return self._annotations("events", as_frame, filters)
+
+    def figures(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        return self._annotations("figures", as_frame, filters)
+
+    def places(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        return self._annotations("places", as_frame, filters)
+
+    def claims(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        return self._annotations("claims", as_frame, filters)
+
+    def times(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        return self._annotations("times", as_frame, filters)
+
+    def entities(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        f = Filters(**filters)
+        rows = self._all(lambda lim, off: self.store.entities(f, lim, off))
+        return self._out([entity_record(r) for r in rows], as_frame)
+
+    def stories(self, as_frame: bool | None = None) -> Any:
+        return self._out(self._all(self.store.stories), as_frame)
+
+    def articles(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        f = Filters(**filters)
+        return self._out(self._all(lambda lim, off: self.store.articles(f, lim, off)), as_frame)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One report with its text."""
+        return self.store.article(article_id)
+
+    def search(self, query: str, as_frame: bool | None = None) -> Any:
+        return self._out(self._all(lambda lim, off: self.store.search(query, lim, off)), as_frame)
+
+    def _claim_index(self) -> Any:
+        if self._index is None:
+            from .reconcile import build_index, report_views
+
+            self._index = build_index(report_views(self.store))  # type: ignore[arg-type] - same rows as Store
+        return self._index
+
+    def contradictions(self, as_frame: bool | None = None) -> Any:
+        """Contradictions and updates between reports, each side with its span."""
+        return self._out(self._claim_index().flags(), as_frame)
+
+    def framing(self, as_frame: bool | None = None) -> Any:
+        return self._out(self._claim_index().framing(), as_frame)
