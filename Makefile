@@ -23,6 +23,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
+	$(PY) tools/pg_test_server.py install  # Debian's PostgreSQL for the store tests, when missing (root)
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -4,6 +4,7 @@
     python -m bench gate [--task T ...]
     python -m bench floors --raise [--task T ...]
     python -m bench floors --lower --reason "why" [--task T ...]
+    python -m bench speed [--sizes 1000,2000,4000,8000] [--workers 2]
 
 A thin command line over `bench.runner` and `bench.gate`: it parses, prints and sets the exit code.
 """
@@ -11,6 +12,7 @@ A thin command line over `bench.runner` and `bench.gate`: it parses, prints and 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from datetime import date
@@ -96,6 +98,7 @@ def render_results_md(baseline: dict[str, Any], today: date) -> str:
     tasks = sorted(set(baseline["current"]) | set(baseline["current_meta"]), key=_task_order)
     for task in tasks:
         lines += _task_section(task, baseline, baseline["current_meta"].get(task, {}).get("error"))
+    lines += scale_section()
     lines += ["## Published anchors", "", "| task | figure | what |", "|---|---|---|"]
     lines += [f"| {t} | {f:g} | {s} |" for t, _, f, s in ANCHORS]
     return "\n".join(lines) + "\n"
@@ -187,6 +190,34 @@ def cmd_floors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_speed(args: argparse.Namespace) -> int:
+    from bench import speed_scale as scale
+
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
+    return scale.main(_data_or_exit(), sizes, args.workers)
+
+
+def scale_section() -> list[str]:
+    """bench/speed_scale.json (from `python -m bench speed`) as a RESULTS.md section."""
+    from bench.speed_scale import SCALE_PATH
+
+    if not SCALE_PATH.exists():
+        return []
+    data = json.loads(SCALE_PATH.read_text(encoding="utf-8"))
+    lines = ["## speed at scale (`python -m bench speed`)", "",
+             f"Measured {data['measured']}: GVA documents (all splits; nothing tuned), local engine with "
+             f"{data['workers']} workers, SQLite store. Seconds unless named otherwise.", "",
+             "| reports | ingest | link | bare spaCy | reports/s | ms/report | peak RSS MB | workers' peak MB "
+             "| relink after +100 |", "|---|---|---|---|---|---|---|---|---|"]
+    for size, f in sorted(data["sizes"].items(), key=lambda kv: int(kv[0])):
+        lines.append(f"| {size} | {f['ingest_s']:.1f} | {f['link_s']:.1f} | {f['spacy_s']:.1f} | "
+                     f"{f['reports_per_s']:.2f} | {f['per_report_ms']:.0f} | {f['peak_rss_mb']:.0f} | "
+                     f"{f['peak_worker_rss_mb']:.0f} | {f.get('relink_after_100_s', '-')} |")
+    lines += ["", "| summary | value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in sorted(data["summary"].items())]
+    return lines + [""]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -204,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     floors.add_argument("--reason", help="why a floor may drop; recorded with the date")
     floors.add_argument("--task", action="append", help="only this task (repeatable)")
     floors.set_defaults(func=cmd_floors)
+    speed = sub.add_parser("speed", help="the whole pipeline at 1k-8k reports: throughput, linking, memory")
+    speed.add_argument("--sizes", default="1000,2000,4000,8000", help="store sizes, comma-separated")
+    speed.add_argument("--workers", type=int, default=2, help="local engine workers (compared with 1)")
+    speed.set_defaults(func=cmd_speed)
     return parser
 
 

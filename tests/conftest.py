@@ -20,3 +20,57 @@ def full_pipeline(events_stage):
     from crosswire.stages import build_pipeline
 
     return build_pipeline(events_stage.resources)
+
+
+# -- stores: every backend the contract tests run against ------------------------------------------
+
+PG_ENV = "CROSSWIRE_TEST_POSTGRES"
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server for the tests: $CROSSWIRE_TEST_POSTGRES, else a local one started
+    from Debian's packages in a temporary directory (tools/pg_test_server.py); skips only when neither can be had."""
+    import os
+
+    if os.environ.get(PG_ENV):
+        yield os.environ[PG_ENV]
+        return
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from tools.pg_test_server import start_server, stop_server
+
+    base = Path(tempfile.mkdtemp(prefix="crosswire-pg-"))  # not under pytest's 0700 tree: the server user reads it
+    try:
+        url = start_server(base)
+    except (RuntimeError, OSError) as err:
+        pytest.skip(f"no local PostgreSQL server could be started: {err}")
+    try:
+        yield url
+    finally:
+        stop_server(base)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request):
+    """A fresh, empty database on the test server (dropped afterwards)."""
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL store needs psycopg (make install)")
+    name = f"cw_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield postgres_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """Where a store of each backend lives: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "s.db")
+    return request.getfixturevalue("postgres_url")

@@ -81,3 +81,15 @@ def test_loose_key_joins_vowel_drop_in_full_names_only() -> None:
     assert loose_name_key("Mohamed Hamdan Dagalo") == loose_name_key("Mohamed Hamdan Daglo")
     assert loose_name_key("Daglo") == ""
     assert loose_name_key("Omar Bakri") != loose_name_key("Omar Bakar Rahman")
+
+
+def test_person_mentions_cut_to_the_name_and_headline_words_dropped():
+    from crosswire.model import Mention
+    from crosswire.nlp.annotate import person_names_only
+
+    text = "Quiet in the north\nJane Roe Thu, 12/05/2024\nThe envoy Mark Stone met officials."
+    mentions = [Mention(0, 5, "Quiet", "PERSON"), Mention(19, 31, "Jane Roe Thu", "PERSON"),
+                Mention(54, 64, "Mark Stone", "PERSON")]
+    kept = person_names_only(mentions, text, frozenset({"quiet", "mark", "stone"}))
+    assert [m.text for m in kept] == ["Jane Roe", "Mark Stone"]
+    assert all(text[m.start:m.end] == m.text for m in kept)

@@ -11,7 +11,8 @@ from tests.web_fixtures import build_store
 from crosswire.present.brief import SECTIONS, Part, Sentence, build_brief, check_sentence
 from crosswire.present.brief_render import to_html, to_markdown
 from crosswire.reconcile import build_index, report_views
-from crosswire.store import ReadStore, Store
+from crosswire.store import ReadStore
+from crosswire.store import SQLiteStore as Store
 
 
 def _brief(db: Path):

@@ -42,3 +42,16 @@ def test_readme_states_the_two_commands() -> None:
     assert "make demo" in README and "make test" in README
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_scaling_guide_commands_parse() -> None:
+    """Every `crosswire ...` line of the README's scaling guide is a command line the CLI accepts."""
+    import shlex
+
+    guide = README.split("## Scaling out", 1)[1].split("\n## ", 1)[0]
+    lines = [line.split("#")[0].strip() for line in guide.splitlines() if line.startswith("crosswire ")]
+    assert len(lines) >= 5
+    parser = build_parser()
+    for line in lines:
+        args = parser.parse_args(shlex.split(line)[1:])
+        assert args.func is not None, line

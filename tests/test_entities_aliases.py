@@ -98,6 +98,22 @@ def test_surname_and_acronym() -> None:
     assert acronym("Observatoire syrien des droits de l'homme") == "OSDH"
 
 
+@pytest.mark.parametrize(("alias", "canonical"), [
+    ("QSD", "SDF: Syrian Democratic Forces"), ("FDS", "SDF: Syrian Democratic Forces"),
+    ("SDF", "SDF: Syrian Democratic Forces"), ("SNA", "Syrian National Army"), ("HTS", "Hayat Tahrir al-Sham"),
+    ("National Defence Forces", "NDF: National Defence Forces"), ("Hamza Division", "Syrian National Army - Hamza Division"),
+    ("Arakan Army", "AA: Arakan Army"), ("Allied Democratic Forces", "ADF: Allied Democratic Forces"),
+    ("FARDC", "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ("VDP", "VDP: Volunteers for the Defense of the Homeland"), ("Azov Brigade", "Military Forces of Ukraine (2019-) Azov Brigade"),
+    ("SPLM-N", "SPLM-N: Sudan People's Liberation Movement-North (Al Hilu Faction)"), ("Amal Movement", "Amal Movement"),
+])
+def test_current_conflicts_factions_by_their_acronyms_and_names(alias, canonical):
+    from crosswire.nlp.aliases import load_alias_table
+
+    found = load_alias_table().lookup(alias)
+    assert found is not None and found.canonical == canonical
+
+
 def test_country_counts_equal_a_search_per_name() -> None:
     """One pass counts what a `\\bName` search per country would (Niger inside Nigeria included)."""
     import re

@@ -129,3 +129,18 @@ def test_order_does_not_change_clusters(shuffled: list[tuple[str, Mention]]) -> 
     assert clusters(again) == clusters(baseline)
     assert [e.id for e in again] == [e.id for e in baseline]
     assert entity_ids_by_ref(again) == entity_ids_by_ref(baseline)
+
+
+def test_place_spellings_the_geocoder_resolves_to_one_id_are_one_place():
+    from crosswire.link.entities import resolve_entities
+    from crosswire.model import Mention
+    from crosswire.nlp.aliases import AliasTable
+
+    mentions = [("a", Mention(0, 8, "Old Port", "GPE")), ("b", Mention(10, 24, "Marina Vecchia", "GPE")),
+                ("b", Mention(30, 37, "Beltown", "GPE"))]
+    place_ids = {("a", 0): 111, ("b", 10): 111, ("b", 30): 222}
+    entities = resolve_entities(mentions, AliasTable([]), None, place_ids)
+    merged = [e for e in entities if {a["name"] for a in e.aliases} >= {"Old Port", "Marina Vecchia"}]
+    assert len(merged) == 1 and any("geonames id: 111" in why for why in merged[0].evidence)
+    assert len(entities) == 2
+    assert len(resolve_entities(mentions, AliasTable([]), None, {})) == 3

@@ -59,3 +59,17 @@ def test_government_army_and_rebel_sna_are_two(seed_entities) -> None:
     sna = entities_named(seed_entities, {"Syrian National Army"})
     assert len(army) == 1 and len(sna) == 1
     assert army != sna
+
+
+def test_no_person_entity_from_a_byline_date_or_a_headline_word():
+    try:
+        folder = shared_dir() / "seeds"
+    except SharedDataMissing as err:
+        pytest.skip(f"shared evaluation data not available: {err}")
+    stage = AnnotateStage(Resources())
+    people = set()
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text("utf-8")
+        people |= {m.text for m in stage(Article(raw_text=text, text=text)).mentions if m.label == "PERSON"}
+    assert not any(p.split()[-1] in ("Thu", "Mon", "Tue", "Wed", "Fri", "Sat", "Sun") for p in people)
+    assert "Calm" not in people

@@ -112,3 +112,13 @@ def test_gang_style_killing_by_unknown_men(events_stage):
     assert ev.actor1 == "Unidentified Gang"
     ev = first_event(events_stage, "Two armed men shot dead a shopkeeper outside his store.")
     assert ev.actor1 == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize("phrase", ["vast swaths", "impenetrable defensive lines", "the positions", "a point"])
+def test_bare_common_noun_phrase_is_no_actor(phrase):
+    assert acled_actor(phrase, "Syria") is None
+
+
+@pytest.mark.parametrize(("phrase", "name"), [("Ansar Dine", "Ansar Dine"), ("the Wagner Group", "the Wagner Group")])
+def test_unknown_named_group_keeps_its_name(phrase, name):
+    assert acled_actor(phrase, "Mali") == name

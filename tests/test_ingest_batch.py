@@ -11,7 +11,7 @@ from crosswire.config import load_settings
 from crosswire.errors import CrosswireError
 from crosswire.resources import Resources
 from crosswire.stages import READ_STAGES
-from crosswire.store import Store
+from crosswire.store import SQLiteStore as Store
 
 GOOD = ("Shelling resumed on the southern edge of the town on Monday, residents said, "
         "and aid workers reported that dozens of families had left for nearby villages.\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.present.exports import export_rows
-from crosswire.store import Store
+from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow
 

@@ -114,7 +114,7 @@ def test_every_page_has_a_strict_csp_and_escapes_what_it_shows(base):
 
 def test_contradictions_and_framing_are_reconciliations_own(base, tmp_path):
     from crosswire.reconcile import build_index, report_views
-    from crosswire.store import Store
+    from crosswire.store import SQLiteStore as Store
 
     db = build_store(tmp_path / "again.db")
     with Store(db) as store:

@@ -66,7 +66,7 @@ def articles() -> list[Article]:
 
 
 def build_store(path: Path) -> Path:
-    from crosswire.store import Store
+    from crosswire.store import SQLiteStore as Store
 
     with Store(path) as store:
         for article in articles():

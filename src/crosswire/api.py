@@ -18,7 +18,7 @@ from .errors import CrosswireError, MissingInput, StoreError
 from .model import Article, content_hash, to_jsonable
 from .pipeline import Pipeline, Reject
 from .resources import Resources
-from .stages import build_pipeline
+from .stages import build_ingest_pipelines, build_pipeline
 from .store import Store
 
 
@@ -92,26 +92,31 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
     """Read, analyse and store every report under `paths`; bad inputs go to `rejects` (policy skip).
 
     Reports are cleaned and their metadata read in batches first, so that a report with no date can
-    be dated with the dates of the other reports in its batch and in the store as context.
+    be dated with the dates of the other reports in its batch and in the store as context. The
+    analysing stages of a batch run on `settings.engine`; this process alone writes the results.
     """
+    from .engines import make_engine
+
     resources = resources or make_resources(settings)
-    prepare, analyse = _split_after_metadata(build_pipeline(resources, settings.stages or None))
+    prepare, analyse = build_ingest_pipelines(resources, settings.stages or None)
     summary = IngestSummary()
     ids: dict[str, str] = {}  # id -> content hash of every report settled in this ingest
     own = replace(settings, db=store.path)  # the store being written is never read as input
     items = _progress(read_articles(paths, own, published), settings)
-    while batch := list(islice(items, INGEST_BATCH)):
-        prepared = [a for a in (_prepare(prepare, item, store, summary, settings) for item in batch) if a]
-        for article in prepared:
-            settle_id(article, store, ids)
-        known = store.published_dates() | {a.published.date().isoformat() for a in prepared
-                                           if a.published and a.published_source != "inferred"}
-        for article in prepared:
-            if article.published is None and known:
-                article.meta["other_dated"] = sorted(known)
-            done = _analyse(analyse, article, store, summary, settings)
-            if done is not None:
-                _store(done, store, summary, settings)
+    engine = make_engine(settings, analyse)
+    try:
+        while batch := list(islice(items, INGEST_BATCH)):
+            prepared = [a for a in (_prepare(prepare, item, store, summary, settings) for item in batch) if a]
+            for article in prepared:
+                settle_id(article, store, ids)
+            known = store.published_dates() | {a.published.date().isoformat() for a in prepared
+                                               if a.published and a.published_source != "inferred"}
+            for article in prepared:
+                if article.published is None and known:
+                    article.meta["other_dated"] = sorted(known)
+            _store_batch(engine.map(prepared), store, summary, settings)
+    finally:
+        engine.close()
     return summary
 
 
@@ -127,21 +132,38 @@ def settle_id(article: Article, store: Store, ids: dict[str, str]) -> None:
     ids[article.id] = chash
 
 
+def _store_batch(results: Iterable[Article | Reject], store: Store, summary: IngestSummary,
+                 settings: Settings) -> None:
+    """Write a batch's results in one transaction; if the store refuses one, article by article."""
+    done = []
+    for result in results:
+        if isinstance(result, Reject):
+            _reject(store, summary, result, settings)
+        else:
+            done.append(result)
+    try:
+        added = store.add_articles(done)
+    except StoreError:
+        for article in done:
+            _store(article, store, summary, settings)
+        return
+    for result in added:
+        _count(summary, result.status)
+
+
 def _store(article: Article, store: Store, summary: IngestSummary, settings: Settings) -> None:
     try:
         result = store.add_article(article)
     except StoreError as err:
         _reject(store, summary, Reject(article.source_path, "store", err.code, err.message, article.id), settings)
         return
-    summary.added += result.status == "added"
-    summary.versions += result.status == "version"
-    summary.existing += result.status == "exists"
+    _count(summary, result.status)
 
 
-def _split_after_metadata(pipeline: Pipeline) -> tuple[Pipeline, Pipeline]:
-    if "metadata" in pipeline.names:
-        return pipeline.split("metadata")
-    return Pipeline([]), pipeline
+def _count(summary: IngestSummary, status: str) -> None:
+    summary.added += status == "added"
+    summary.versions += status == "version"
+    summary.existing += status == "exists"
 
 
 def _prepare(prepare: Pipeline, item: Article | Reject, store: Store, summary: IngestSummary,

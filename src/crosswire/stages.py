@@ -56,3 +56,12 @@ def build_pipeline(resources: Resources, names: list[str] | None = None,
 
 def build_default_pipeline(resources: Resources) -> Pipeline:
     return build_pipeline(resources)
+
+
+def build_ingest_pipelines(resources: Resources, names: list[str] | None = None) -> tuple[Pipeline, Pipeline]:
+    """The pipeline split in two after `metadata`: preparing (cheap, needs the store's dates as context)
+    and analysing (the models; what the engines run in their workers)."""
+    pipeline = build_pipeline(resources, names)
+    if "metadata" in pipeline.names:
+        return pipeline.split("metadata")
+    return Pipeline([]), pipeline

@@ -8,6 +8,7 @@ from ..ingest.metadata import (
     choose_published,
     date_clash,
     find_byline,
+    find_credit,
     find_outlet,
     find_text_dates,
     find_wire_agency,
@@ -73,10 +74,14 @@ class MetadataStage:
         self._set_published(article, dates)
         self._note_clash(article, dates)
         article.byline = article.byline or find_byline(article.text, dates)
-        article.outlet = article.outlet or find_outlet(article.text)
+        credit = find_credit(article.text)
+        article.outlet = article.outlet or find_outlet(article.text) or credit.outlet
         agency = find_wire_agency(article.text)
         if agency:
             article.meta["wire_agency"] = agency
+        sources = [s for s in ([agency] if agency else []) + list(credit.sources) if s != article.outlet]
+        if sources:
+            article.meta["wire_sources"] = list(dict.fromkeys(sources))
         article.language = article.language or guess_language(article.text)
         return article
 

@@ -23,7 +23,7 @@ from ..errors import ConfigError
 from .build import data_path
 from .context import load_demonyms
 from .distance import haversine_km
-from .normalise import full_key, index_key, skeleton
+from .normalise import full_key, index_key, skeleton, unglued_key
 
 DEFAULT_FILE = "geo_gazetteer.sqlite.gz"
 _COLUMNS = "id, name, lat, lon, fcode, cc, admin1, admin2, population, origin"
@@ -140,6 +140,10 @@ class Gazetteer:
         rows = self._query(
             f"SELECT {_COLUMNS}, n.full, n.alt FROM names n JOIN places p USING (id) WHERE n.key = ?",
             (key,))
+        if not rows and (unglued := unglued_key(name)):  # "Deir Ezzor": the key of "Deir ez-Zor"
+            rows = self._query(
+                f"SELECT {_COLUMNS}, n.full, n.alt FROM names n JOIN places p USING (id) WHERE n.key = ?",
+                (unglued,))
         best: dict[int, Candidate] = {}
         for row in rows:
             match = ("main" if row[11] == 0 else "exact") if row[10] == full else "article"

@@ -54,6 +54,21 @@ def index_key(name: str) -> str:
     return "".join(content_tokens(name))
 
 
+# An Arabic article written into the word it assimilates to ("Ezzor" = ez-Zor, "Arraqqa" = ar-Raqqa):
+# a vowel, a sun letter doubled, then the word.
+_GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
+
+
+def unglued_key(name: str) -> str | None:
+    """The index key with an Arabic article glued to a later word split off ("Deir Ezzor" -> "deirzor",
+    the key of "Deir ez-Zor"), or None when no later word starts with one. A fallback key: a name is
+    looked up with it only when its own key finds nothing."""
+    toks = content_tokens(name)
+    split = [toks[0], *(_GLUED_ARTICLE.sub(r"\1", t) for t in toks[1:])] if toks else []
+    key = "".join(split)
+    return key if key != "".join(toks) else None
+
+
 def skeleton(key: str) -> str:
     """A transliteration-tolerant consonant skeleton of an index key ("zeinedin" -> "zndn")."""
     if len(key) <= 2:

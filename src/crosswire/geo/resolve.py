@@ -65,6 +65,7 @@ class ToponymCandidate:
     text: str
     label: str = "GPE"
     fuzzy_ok: bool = True  # typo-tolerant matching only for names a tagger called a place
+    corrected: str | None = None  # the gazetteer name a misspelt name is read as, when the text says place
 
 
 @dataclass
@@ -181,8 +182,9 @@ def _clean(name: str) -> str:
 
 
 def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demonyms: bool) -> list[Candidate]:
-    """Exact and article-insensitive matches of the name, its admin-suffix-less form, or its demonym."""
-    name = _clean(tp.text)
+    """Exact and article-insensitive matches of the name (or of its correction), its admin-suffix-less
+    form, or its demonym."""
+    name = _clean(tp.corrected or tp.text)
     if demonyms and name.casefold() in getattr(gazetteer, "demonyms", {}):
         return _demonym_candidates(name, gazetteer)
     abbreviated = _abbreviation_candidates(tp.text.strip(), gazetteer)
@@ -387,6 +389,9 @@ def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Con
         if bare is None:
             return Place(tp.start, tp.end, tp.text, confidence=0.0, reason=lacking)
         cand, confidence, reason = bare
+    if tp.corrected:
+        reason = (f"'{tp.text}' read as the place '{tp.corrected}': tagged an organisation, but the sentence "
+                  f"calls it a place and the report's country has a town one letter away; {reason}")
     return Place(tp.start, tp.end, tp.text, name=cand.name, geonameid=cand.id if cand.id > 0 else None,
                  lat=cand.lat, lon=cand.lon, feature_code=cand.fcode, admin1=cand.admin1, country=cand.cc,
                  confidence=confidence, reason=reason)

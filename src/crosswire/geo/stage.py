@@ -30,6 +30,13 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|toward|towards|into|outside|around|across|through|inside|neighbou?ring|"
     r"outskirts of|town of|city of|village of|province of|(?:north|south|east|west)(?:east|west)? of)\s+$",
     re.IGNORECASE)
+# An apposition that calls the name before it a settlement: ", the country's fourth-largest urban center",
+# ", a provincial capital", ", the second city".
+_SETTLEMENT_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}(?:city|town|village|urban (?:center|centre)|provincial capital|"
+    r"capital|metropolis)\b", re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:gates of|city of|town of|outskirts of|entered|stormed)\s+$", re.IGNORECASE)
+SHORT_FUZZY_MIN = 4  # a name the sentence calls a settlement may be this short and still be read with a typo
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT",
                              "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "ORDINAL", "QUANTITY", "PERCENT"})
 # Capitalised runs, allowing Arabic articles and lowercase particles inside ("Deir ez-Zor", "Bab al-Hawa");
@@ -111,7 +118,9 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
     named = [t for t in mentions if t.label in PLACE_LABELS]
     countries = _named_countries(named, gazetteer)
     for tp in mentions:
-        if tp.label in MISLABELLED:
+        if tp.label == "ORG" and (fixed := corrected_place(tp, article.text, gazetteer, countries)):
+            named.append(replace(tp, fuzzy_ok=False, corrected=fixed))
+        elif tp.label in MISLABELLED:
             how = _mislabelled_place(tp, article.text, gazetteer, countries)
             if how is not None:
                 named.append(replace(tp, fuzzy_ok=how == "fuzzy"))
@@ -245,6 +254,21 @@ def _mislabelled_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike
     if not looks_local or not countries or len(tp.text) < 6:
         return None
     return "fuzzy" if gazetteer.fuzzy(tp.text, countries) else None
+
+
+def corrected_place(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, countries: frozenset[str]) -> str | None:
+    """An organisation's name where the sentence says settlement ("at the gates of X, the country's
+    fourth-largest urban center"), with no place of that name in the report's countries but a town one
+    letter away there: the town's name (the biggest such town), else None."""
+    before = text[max(0, tp.start - 30):tp.start]
+    if not countries or len(tp.text) < SHORT_FUZZY_MIN or not _SETTLEMENT_APPOSITION.match(text, tp.end) \
+            and not _SETTLEMENT_BEFORE.search(before):
+        return None
+    if any(c.cc in countries for c in gazetteer.lookup(tp.text)):
+        return None
+    near = [c for c in gazetteer.fuzzy(tp.text, countries)
+            if c.edits == 1 and c.fclass == "P" and c.population >= FOCUS_MIN_POPULATION]
+    return max(near, key=lambda c: c.population).name if near else None
 
 
 def _said_to_be_place(tp: ToponymCandidate, text: str, cands: list[Candidate], gazetteer: GazetteerLike,

@@ -145,7 +145,7 @@ def find_byline(text: str, dates: list[DateSeen], edge_lines: int = 3) -> str | 
     lines = [line.strip() for _s, _e, line in iter_lines(text) if line.strip()]
     for line in lines[:edge_lines] + lines[-edge_lines:]:
         match = _BY_LINE.match(line)
-        if match:
+        if match and match["name"].split(",")[0].strip().lower() not in GENERIC_BYLINES:
             return match["name"].split(",")[0].strip()
     return None
 
@@ -185,6 +185,51 @@ def find_wire_agency(text: str, edge_lines: int = 6) -> str | None:
         if match:
             return match["agency"].strip()
     return None
+
+
+# Credit lines at a report's end: "(Outlet and Agency)", "Outlet/ AB Sources: Agency – Agency",
+# "Source: Agency", "Via Outlet".
+_CREDIT_BRACKET = re.compile(r"^\((?P<names>[A-Z][\w .&'-]{1,60})\)$")
+_CREDIT_DESK = re.compile(r"^(?P<outlet>[A-Za-z][\w.'-]{1,30})\s*/\s*[A-Z]{1,4}\b(?:\s+Sources?:\s*(?P<names>.+))?$")
+_CREDIT_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:?\s+(?P<names>[A-Z][\w .&,/'\u2013-]{1,60})$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|\band\b|&|\u2013|\s-\s|\bwith\b)\s*")
+# Accounts a content system prints as a byline; no one's name.
+GENERIC_BYLINES = frozenset({"admin", "administrator", "editor", "editors", "staff", "webmaster", "newsdesk",
+                             "news desk", "web desk", "desk", "guest", "user"})
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who a report's credit lines name: the outlet that ran it and the wire or original sources."""
+
+    outlet: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+def find_credit(text: str, edge_lines: int = 4) -> Credit:
+    """The outlet and original sources a report credits in its last lines: "(RFI and AFP)" is RFI running
+    AFP copy, a lone "(AFP)" is AFP's dispatch, "Outlet/ JF Sources: EFE – SANA" the outlet's desk citing
+    two agencies, "Source: X" and "Via X" an original source."""
+    lines = [line.strip() for _s, _e, line in iter_lines(text) if line.strip()]
+    outlet: str | None = None
+    sources: list[str] = []
+    for line in lines[-edge_lines:]:
+        if match := _CREDIT_BRACKET.match(line):
+            names = _names(match["names"])
+            if len(names) > 1:
+                outlet = outlet or names[0]
+                names = names[1:]
+            sources += names
+        elif match := _CREDIT_DESK.match(line):
+            outlet = outlet or match["outlet"]
+            sources += _names(match["names"] or "")
+        elif match := _CREDIT_SOURCE.match(line):
+            sources += _names(match["names"])
+    return Credit(outlet, tuple(dict.fromkeys(sources)))
+
+
+def _names(value: str) -> list[str]:
+    return [n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" .") and n.strip(" .")[:1].isupper()]
 
 
 def guess_language(text: str) -> str | None:

@@ -9,6 +9,8 @@ Mentions from many reports are grouped in four deterministic steps, each merge r
 3. **acronyms**: "SOHR" and "Syrian Observatory for Human Rights" (initials of the content words).
 4. **transliteration keys** (`translit.name_key`): Golani / Jolani, Abdelghani / Abdel Ghani; and a
    person's last name alone joins the one full name it ends.
+5. **gazetteer ids**: place names the geocoder resolved to one GeoNames place (Hama / Hamah,
+   Mhardeh / Muhradah) are one place.
 
 Mentions only merge within one kind (person, group, place): a person never merges with an
 organisation, even one named after them. The result does not depend on input order.
@@ -288,11 +290,29 @@ def make_entity(members: list[_Node], evidence: set[str]) -> Entity:
     )
 
 
+def merge_place_ids(nodes: dict[str, _Node], uf: _UnionFind, place_ids: dict[tuple[str, int], int]) -> None:
+    """Join place names whose mentions the geocoder resolved to one GeoNames id (`place_ids`:
+    (article id, start of the place span) -> id)."""
+    by_id: dict[int, list[str]] = defaultdict(list)
+    for key in sorted(nodes):
+        node = nodes[key]
+        if node.kind != "place":
+            continue
+        ids = {place_ids[(a, m.start)] for a, m in node.mentions if (a, m.start) in place_ids}
+        for gid in sorted(ids):
+            by_id[gid].append(key)
+    for gid, keys in sorted(by_id.items()):
+        for other in keys[1:]:
+            uf.union(keys[0], other, f"geonames id: {gid}")
+
+
 def resolve_entities(mentions: Iterable[tuple[str, Mention]], aliases: AliasTable,
-                     texts: dict[str, str] | None = None) -> list[Entity]:
+                     texts: dict[str, str] | None = None,
+                     place_ids: dict[tuple[str, int], int] | None = None) -> list[Entity]:
     """Cluster `(article_id, mention)` pairs from many reports into entities.
 
-    `texts` (article id -> cleaned text) lets appositions and the words around shared names count.
+    `texts` (article id -> cleaned text) lets appositions and the words around shared names count;
+    `place_ids` ((article id, place span start) -> GeoNames id) joins spellings of one place.
     """
     pairs = sorted(mentions, key=lambda p: (p[0], p[1].start, p[1].end, p[1].text, p[1].label))
     nodes = build_nodes(pairs, aliases, texts)
@@ -300,6 +320,7 @@ def resolve_entities(mentions: Iterable[tuple[str, Mention]], aliases: AliasTabl
     merge_appositions(nodes, uf, texts)
     merge_acronyms(nodes, uf)
     merge_translit_keys(nodes, uf)
+    merge_place_ids(nodes, uf, place_ids or {})
     groups: dict[str, list[_Node]] = defaultdict(list)
     for key in sorted(nodes):
         groups[uf.find(key)].append(nodes[key])

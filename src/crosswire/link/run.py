@@ -49,7 +49,9 @@ def resolve_stored_entities(store: Store, mention_rows: list[dict[str, Any]], te
 
     fields = set(Mention.__dataclass_fields__)
     pairs = [(m["article_id"], Mention(**{k: v for k, v in m.items() if k in fields})) for m in mention_rows]
-    resolved = resolve_entities(pairs, resources.aliases, texts)
+    place_ids = {(p["article_id"], p["start"]): p["geonameid"] for p in store.annotation_rows("places")
+                 if p.get("geonameid")}
+    resolved = resolve_entities(pairs, resources.aliases, texts, place_ids)
     ids = entity_ids_by_ref(resolved)
     store.set_mention_entities({(m["article_id"], m["idx"]): ids.get((m["article_id"], m["start"], m["end"]))
                                 for m in mention_rows})

@@ -135,9 +135,18 @@ def time_factor(a: datetime | None, b: datetime | None, options: StoryOptions) -
 
 def pair_score(a: StoryDoc, b: StoryDoc, vectors: dict[str, Vector], options: StoryOptions) -> float:
     """Content cosine plus shared entity/place bonuses, damped by distance in time."""
+    return _score(a, b, vectors, _doc_keys(a), _doc_keys(b), options)
+
+
+def _doc_keys(doc: StoryDoc) -> tuple[set[str], set[str]]:
+    return _keys(doc.entities), _keys(doc.places)
+
+
+def _score(a: StoryDoc, b: StoryDoc, vectors: dict[str, Vector], a_keys: tuple[set[str], set[str]],
+           b_keys: tuple[set[str], set[str]], options: StoryOptions) -> float:
     score = cosine(vectors[a.id], vectors[b.id])
-    score += options.entity_weight * _jaccard(_keys(a.entities), _keys(b.entities))
-    score += options.place_weight * _jaccard(_keys(a.places), _keys(b.places))
+    score += options.entity_weight * _jaccard(a_keys[0], b_keys[0])
+    score += options.place_weight * _jaccard(a_keys[1], b_keys[1])
     return score * time_factor(a.published, b.published, options)
 
 
@@ -189,9 +198,10 @@ def cluster_stories(docs: Sequence[StoryDoc], options: StoryOptions | None = Non
         raise ValueError("report ids must be unique")
     vectors = tfidf_vectors(ordered)
     by_id = {d.id: d for d in ordered}
+    keys = {d.id: _doc_keys(d) for d in ordered}  # normalised once per report, not once per pair
     scores = {}
     for a, b in sorted(candidate_pairs(ordered, vectors, options)):
-        score = pair_score(by_id[a], by_id[b], vectors, options)
+        score = _score(by_id[a], by_id[b], vectors, keys[a], keys[b], options)
         if score > 0:
             scores[(a, b)] = score
     clusters = average_link([d.id for d in ordered], scores, options.threshold)

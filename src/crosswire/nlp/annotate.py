@@ -113,12 +113,39 @@ def annotate_text(nlp: Language, text: str, aliases: AliasTable | None = None,
     if model_text is not text:
         for m in mentions:
             m.text = text[m.start:m.end]
+    mentions = person_names_only(mentions, text, truecaser.words if truecaser is not None else frozenset())
     mentions = harmonise_labels([text], [mentions])[0]
     if aliases is not None:
         mentions = sorted(mentions + generic_actor_mentions(text, mentions, aliases),
                           key=lambda m: (m.start, m.end))
     return doc_sentences(doc), mentions, doc
 
+
+
+# Day and month words a tagger runs into a byline's name ("Jane Roe Thu, 12/05/2024").
+CALENDAR_WORDS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+    "september october november december".split())
+
+
+def person_names_only(mentions: list[Mention], text: str, words: frozenset[str]) -> list[Mention]:
+    """Person mentions cut to the name: a trailing day or month word dropped ("Jane Roe Thu" -> "Jane Roe"),
+    and a single common English word opening a line (a headline's "Calm in the north") dropped."""
+    out = []
+    for m in mentions:
+        if m.label == "PERSON":
+            parts = m.text.split()
+            while len(parts) > 1 and parts[-1].strip(".,").casefold() in CALENDAR_WORDS:
+                parts.pop()
+            if len(parts) < len(m.text.split()):
+                m.end = m.start + m.text.index(parts[-1]) + len(parts[-1])
+                m.text = text[m.start:m.end]
+            line_start = m.start == 0 or text[m.start - 1] == "\n"
+            if len(parts) == 1 and line_start and parts[0].casefold() in words:
+                continue
+        out.append(m)
+    return out
 
 
 class AnnotateStage:

@@ -23,6 +23,7 @@ from .events_history import told_as_history, told_as_now
 from .events_news import intended_capture
 from .events_protest import intervention_cues, violent_protest_cues
 from .events_rules import type_sentence
+from .events_told import mark_main, mark_retold, possibility_modal, release_of_detainees, told_over_period
 from .events_triggers import Typing, trigger_verb
 from .timex_event import dates_an_aftermath
 
@@ -48,12 +49,17 @@ class EventsStage:
         typed = [(sent, typing) for sent in doc.sents if (typing := type_sentence(sent, self.lexicon)) is not None]
         country = main_country(article, [(sent.start_char, sent.end_char) for sent, _ in typed])
         events = [self._event(article, sent, typing, country) for sent, typing in typed]
-        attach_following_fatalities(article, events)
+        periods = [(sent.start_char, sent.end_char) for sent in doc.sents if told_over_period(sent)]
+        attach_following_fatalities(article, events, periods)
         refine_protests(article, events, doc)
         refine_gang_victims(article, events, doc)
         for i, ev in enumerate(events):
             ev.id = f"{article.id or 'ev'}-e{i}"
             self._map(article, ev)
+            if ev.evidence and (ev.evidence[0].start, ev.evidence[0].end) in periods:
+                ev.told_as = "period"
+        mark_retold(article, events)
+        mark_main(events)
         article.events = events
         return article
 
@@ -88,6 +94,10 @@ class EventsStage:
         ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
         ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char)
         ev.modality, ev.negated = modality_of(trig, sent)
+        if ev.modality == "happened" and possibility_modal(trig.head):
+            ev.modality = "threatened"
+        if ev.sub_event_type in ("Arrests", "Agreement") and release_of_detainees(sent, trig.head):
+            ev.sub_event_type = "Other"
         ev.attributed_to = source_for_span(article, start, end)
         if ev.attributed_to and ev.modality == "happened" and _cue_for(article, start, end) in ("claim", "allege"):
             ev.modality = "claimed"
@@ -233,14 +243,19 @@ def fatalities_in(article: Article, start: int, end: int) -> int | None:
     return sum(killed) if killed else None
 
 
-def attach_following_fatalities(article: Article, events: list[EventMention]) -> None:
-    """An event with no toll in its sentence takes killed figures from the sentences that follow it."""
+def attach_following_fatalities(article: Article, events: list[EventMention],
+                                periods: list[tuple[int, int]] | None = None) -> None:
+    """An event with no toll in its sentence takes killed figures from the sentences that follow it, but
+    not a toll stated for a period (`periods`: such sentences' spans)."""
     for i, ev in enumerate(events):
         if ev.fatalities is not None or not ev.evidence:
             continue
         stop = events[i + 1].evidence[0].start if i + 1 < len(events) else len(article.text)
         if i + 1 < len(events) and events[i + 1].evidence[0].start == ev.evidence[0].start:
             continue
+        for start, _end in periods or []:
+            if ev.evidence[0].end <= start < stop:
+                stop = start
         ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop)
 
 

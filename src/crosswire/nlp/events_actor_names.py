@@ -162,7 +162,26 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
             owner = f"the {nation}" if nation in ARTICLE_COUNTRIES and "of {c}" in pattern else nation
             name = pattern.format(c=owner) if nation else pattern.split(" of ")[0].split(" (")[0]
             return name
-    return phrase
+    return phrase if names_something(phrase) else None
+
+
+def names_something(phrase: str) -> bool:
+    """A phrase no table or generic pattern knows is an actor only when it names someone: a capitalised
+    word past an opening article, or a head noun for people or an armed group ('rebel fighters'). A bare
+    common-noun phrase ('vast swaths', 'impenetrable defensive lines', 'positions') names no one."""
+    words = [w.strip(".,'\"()") for w in phrase.split()]
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if any(w[:1].isupper() for w in words):
+        return True
+    head = words[-1].lower() if words else ""
+    return head in PEOPLE_HEADS or head.rstrip("s") in PEOPLE_HEADS | NON_STATE_WORDS
+
+
+# Head nouns for people or armed groups, which name a side even without a name.
+PEOPLE_HEADS = PERSON_NOUNS | MEMBER_NOUNS | {"group", "groups", "alliance", "coalition", "faction", "factions",
+                                              "jihadist", "jihadists", "islamist", "islamists", "civilian",
+                                              "civilians", "resident", "residents", "villager", "villagers"}
 
 
 # Countries where ACLED names unidentified perpetrators of gang-style killings 'Unidentified Gang and/or

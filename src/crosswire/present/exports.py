@@ -20,7 +20,7 @@ EXPORT_VERSION = 1
 
 EXPORT_FIELDS: dict[str, list[str]] = {
     "articles": ["id", "title", "outlet", "url", "byline", "published", "published_source", "language",
-                 "source_path", "source_format", "version_of", "duplicate_of", "story_id", "text"],
+                 "source_path", "source_format", "version_of", "duplicate_of", "story_id", "wire_sources", "text"],
     "entities": ["id", "name", "type", "actor_type", "aliases", "evidence", "mentions"],
     "places": ["article_id", "start", "end", "text", "name", "geonameid", "lat", "lon", "feature_code",
                "admin1", "country", "confidence", "reason"],
@@ -28,7 +28,8 @@ EXPORT_FIELDS: dict[str, list[str]] = {
     "figures": ["id", "article_id", "start", "end", "text", "value", "low", "high", "kind", "group",
                 "qualifier", "attributed_to", "place", "time", "part_of"],
     "events": ["id", "event_type", "sub_event_type", "plover", "date", "date_precision", "actor1", "actor2",
-               "place", "fatalities", "modality", "negated", "attributed_to", "sources", "mentions"],
+               "place", "fatalities", "modality", "negated", "told_as", "main", "attributed_to", "sources",
+               "mentions"],
     "claims": ["article_id", "start", "end", "text", "source", "voice", "cue"],
     "claim_groups": ["subject", "relation", "values", "statements"],
     "contradictions": ["id", "field", "values", "articles", "kind", "subject", "sides", "reason"],
@@ -52,7 +53,12 @@ def _annotation_rows(kind: str, fields: list[str]) -> Callable[[Store], list[dic
 
 
 def article_rows(store: Store) -> list[dict[str, Any]]:
-    return [{f: r.get(f) for f in EXPORT_FIELDS["articles"]} for r in store.article_rows()]
+    rows = []
+    for r in store.article_rows():
+        row = {f: r.get(f) for f in EXPORT_FIELDS["articles"]}
+        row["wire_sources"] = json.loads(r.get("meta") or "{}").get("wire_sources", [])
+        rows.append(row)
+    return rows
 
 
 def entity_rows(store: Store) -> list[dict[str, Any]]:
@@ -89,6 +95,7 @@ def event_rows(store: Store) -> list[dict[str, Any]]:
             "fatalities": {"best": ev.get("fatalities"), "low": ev.get("fatalities"),
                            "high": ev.get("fatalities")},
             "modality": ev.get("modality"), "negated": ev.get("negated"),
+            "told_as": ev.get("told_as", "event"), "main": bool(ev.get("main", False)),
             "attributed_to": ev.get("attributed_to"), "sources": [ev["article_id"]],
             "mentions": [{"article_id": ev["article_id"], "start": ev["start"], "end": ev["end"]}],
         })

@@ -1,17 +1,27 @@
-"""Storage: the embedded SQLite store (the default) behind one interface, and its read-only queries."""
+"""Storage: one protocol (`Store`), two backends: SQLite (the embedded default) and PostgreSQL, and the
+web API's read-only queries (`ReadStore`, SQLite).
 
+`open_store(path)` picks the backend: a `postgresql://` (or `postgres://`) URL opens the server
+store, anything else a SQLite file. All SQL in crosswire lives in this package.
+"""
+
+from .base import AddResult, Store
 from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page
-from .sqlite import AddResult, Store
+from .sqlite import SQLiteStore
 
-__all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "Store", "check_page",
-           "open_store"]
+__all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "SQLiteStore",
+           "Store", "check_page", "is_server_url", "open_store"]
+
+
+def is_server_url(path: str) -> bool:
+    return str(path).startswith(("postgres://", "postgresql://"))
 
 
 def open_store(path: str, read_only: bool = False) -> Store:
-    """Open the store at `path`: creating or migrating it, or, with `read_only`, only reading an existing
-    one (on read-only media too). PostgreSQL URLs are not supported yet."""
-    if path.startswith(("postgres://", "postgresql://")):
-        from ..errors import StoreError
+    """Open the store at `path` (a SQLite file or a PostgreSQL URL): creating or migrating it, or, with
+    `read_only`, only reading an existing SQLite file (on read-only media too)."""
+    if is_server_url(path):
+        from .postgres import PostgresStore
 
-        raise StoreError("the PostgreSQL backend is not built yet; use a SQLite file path for --db")
-    return Store(path, read_only=read_only)
+        return PostgresStore(str(path))
+    return SQLiteStore(path, read_only=read_only)

@@ -1,0 +1,70 @@
+"""The storage protocol: every operation the rest of crosswire performs on a store.
+
+Backends (`SQLiteStore`, `PostgresStore`) implement it; nothing outside `crosswire.store` writes SQL
+or touches a connection. `tests/test_store.py` is the contract every backend must pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol, runtime_checkable
+
+from ..model import Article
+from ..pipeline import Reject
+
+
+@dataclass
+class AddResult:
+    """What happened to one article offered to the store."""
+
+    status: str  # added | version | exists
+    article_id: str
+    version_of: str | None = None
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A crosswire store: articles with their annotations, rejects, links and resolved entities."""
+
+    path: str  # where it lives: a file path or a server URL (passwords removed)
+    dialect: str  # "sqlite" | "postgresql"
+
+    # -- lifecycle
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+    # -- writing
+    def has_raw(self, text: str) -> str | None:
+        """The id of a stored article read from exactly this raw text, if any."""
+    def content_of(self, article_id: str) -> str | None:
+        """The content hash of the stored article with this id, if any."""
+    def add_article(self, article: Article, now: datetime | None = None) -> AddResult:
+        """Store one analysed article once (idempotent); changed content from one source is a version."""
+    def add_articles(self, articles: Iterable[Article], now: datetime | None = None) -> list[AddResult]:
+        """`add_article` for a batch, in one transaction where the backend allows."""
+    def add_reject(self, reject: Reject, now: datetime | None = None) -> bool:
+        """Record a rejected input once; False when the same rejection is already stored."""
+    def set_links(self, duplicates: dict[str, str], stories: dict[str, str], *, reset: bool = True) -> None:
+        """Write duplicate_of and story_id (for every article when `reset`, else only those given)."""
+    def replace_entities(self, entities: Iterable[dict[str, Any]]) -> None:
+        """Replace the resolved entities."""
+    def set_mention_entities(self, entity_ids: dict[tuple[str, int], str | None]) -> None:
+        """Point each stored mention, keyed by (article id, index), at its resolved entity."""
+
+    # -- reading
+    def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored articles as dicts (oldest first; undated last), all or only `ids`."""
+    def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
+        """Every stored annotation of one kind, as dicts with `article_id` and `idx` added."""
+    def load_article(self, article_id: str) -> Article:
+        """Rebuild a stored article with all its annotations."""
+    def published_dates(self) -> set[str]:
+        """Distinct publication days (ISO) of stored reports whose date was not itself inferred."""
+    def entity_rows(self) -> list[dict[str, Any]]: ...
+    def reject_rows(self) -> list[dict[str, Any]]: ...
+    def counts(self) -> dict[str, int]: ...
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts: [{article_id, title, snippet}], best first."""

@@ -1,0 +1,64 @@
+"""Names the text itself contradicts, and spellings the gazetteer keys miss. Sentences written for these
+tests; the seed checks read ../shared/data/seeds and skip without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.geo.normalise import index_key, unglued_key
+from crosswire.model import Article
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Deir Ezzor", "deirzor"), ("Tal Abbyad", None), ("Ras Assaqr", "rassaqr"), ("Bab", None),
+])
+def test_glued_arabic_article_split_off(name, key):
+    assert unglued_key(name) == key
+
+
+def test_unglued_key_is_the_hyphened_spelling_key():
+    assert unglued_key("Deir Ezzor") == index_key("Deir ez-Zor")
+
+
+@pytest.fixture(scope="module")
+def pipeline(full_pipeline):
+    return full_pipeline
+
+
+def test_glued_article_spelling_found(pipeline):
+    article = pipeline(Article(raw_text="Airstrikes hit militia positions near Deir Ezzor in Syria on Monday."))
+    places = [p for p in article.places if p.text == "Deir Ezzor"]
+    assert places and places[0].country == "SY" and places[0].geonameid is not None
+
+
+def test_organisation_called_a_city_read_as_the_near_town(pipeline):
+    text = "Fighters reached the gates of Hamas, the country's fourth-largest urban center, in Syria on Sunday."
+    article = pipeline(Article(raw_text=text))
+    place = next(p for p in article.places if p.text == "Hamas")
+    assert place.country == "SY" and place.admin1 == "10"
+    assert "read as the place" in place.reason
+
+
+def test_organisation_in_a_plain_sentence_stays_an_organisation(pipeline):
+    text = "Hamas said on Sunday that talks in Cairo would resume, officials in Egypt said."
+    article = pipeline(Article(raw_text=text))
+    assert not any(p.text == "Hamas" for p in article.places)
+
+
+@pytest.fixture(scope="module")
+def seeds(full_pipeline):
+    from bench.common import SharedDataMissing, shared_dir
+    try:
+        folder = shared_dir() / "seeds"
+    except SharedDataMissing as err:
+        pytest.skip(f"shared evaluation data not available: {err}")
+    return [full_pipeline(Article(raw_text=p.read_text("utf-8"), source_path=str(p)))
+            for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.slow
+def test_seed_misspelt_city_and_glued_spelling(seeds):
+    hamas = [p for a in seeds for p in a.places if p.text == "Hamas"]
+    assert hamas and all(p.country == "SY" and "read as the place" in p.reason for p in hamas)
+    deir = [p for a in seeds for p in a.places if p.text.startswith("Deir Ezzor")]
+    assert deir and all(p.geonameid is not None for p in deir)
