@@ -1,6 +1,7 @@
 """Library functions behind the CLI (and the API and tests): ingest, link, run, analyze.
 
-Each takes explicit settings and resources; none reads the wall clock except to stamp stored rows.
+Each takes explicit settings and resources; none reads the wall clock except to stamp stored rows and
+to bound publication dates at the time of reading.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,8 @@ def read_articles(paths: Iterable[str | Path], settings: Settings, published: da
                   skip_own: bool = True) -> Iterator[Article | Reject]:
     from .ingest import ReadOptions, read_inputs
 
-    options = ReadOptions(max_bytes=settings.max_bytes, published=published,
+    latest = datetime.now(UTC) + timedelta(days=1)  # a publication date after this is impossible
+    options = ReadOptions(max_bytes=settings.max_bytes, published=published, latest=latest,
                           exclude=own_paths(settings) if skip_own else ())
     yield from read_inputs([Path(p) for p in paths], options)
 

@@ -28,7 +28,8 @@ def check_size(size: int, limit: int, where: str | None) -> None:
     if size > limit:
         raise TooLarge(
             f"input is {size:,} bytes, more than the limit of {limit:,}; split it into smaller "
-            "reports or raise ReadOptions.max_bytes (--max-bytes)", path=where)
+            "reports or raise the max_bytes setting (CROSSWIRE_MAX_BYTES, or max_bytes in crosswire.toml)",
+            path=where)
 
 
 def check_not_binary(data: bytes, where: str | None) -> None:
@@ -57,6 +58,19 @@ def decode_text(data: bytes, where: str | None) -> str:
         except UnicodeDecodeError:
             pass
     return _guess_decode(data, where)
+
+
+def decoding_note(data: bytes) -> str | None:
+    """Why the text of `data` may not read as written: None for UTF-8 (or UTF-16 with a BOM), else the
+    reason to record (the bytes were decoded by a charset guess, not a declared encoding)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8-sig")
+        return None
+    except UnicodeDecodeError as err:
+        return (f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded by a charset guess, "
+                "so check accented letters and re-save it as UTF-8 if they read wrong")
 
 
 def _guess_decode(data: bytes, where: str | None) -> str:

@@ -18,6 +18,7 @@ from .checks import bytes_to_text, read_bytes_checked
 from .dates import parse_datetime_value
 from .options import ReadOptions
 from .records import Found, build_article
+from .text import note_decoding
 
 # htmldate refuses dates after max_date; a fixed far bound keeps extraction independent of the clock.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31",
@@ -29,8 +30,10 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 
 def read_html_file(path: Path, options: ReadOptions) -> Article:
     """One report from an HTML file."""
-    html = bytes_to_text(read_bytes_checked(path, options.max_bytes), str(path))
-    return html_to_article(html, Found(path=str(path), format="html"), options)
+    data = read_bytes_checked(path, options.max_bytes)
+    article = html_to_article(bytes_to_text(data, str(path)), Found(path=str(path), format="html"), options)
+    note_decoding(article, data)
+    return article
 
 
 def html_to_article(html: str, found: Found, options: ReadOptions) -> Article:

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorruptInput, EmptyInput, InputError
+from ..errors import CorruptInput, EmptyInput, EncodingError, InputError
 from ..model import Article, Note
 from ..pipeline import Reject
-from .checks import bytes_to_text, check_size, read_bytes_checked
+from .checks import bytes_to_text, check_not_binary, check_size, decode_text, read_bytes_checked
 from .dates import parse_datetime_value
 from .options import ReadOptions
 from .records import READ_STAGE, Found, build_article, reject
@@ -48,23 +48,69 @@ def read_json_file(path: Path, options: ReadOptions) -> Iterator[Article | Rejec
 
 
 def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
-    """Every record of a JSON Lines file; a malformed line is rejected alone."""
-    text = bytes_to_text(read_bytes_checked(path, options.max_container_bytes), str(path))
-    yield from _read_lines(text, path, options)
+    """Every record of a JSON Lines file; a malformed line (bad JSON, a NUL, bytes that are not UTF-8
+    in a UTF-8 file) is rejected alone, with its line number. A file in another encoding throughout
+    is decoded by a charset guess, recorded on each report (`meta["encoding"]`)."""
+    data = read_bytes_checked(path, options.max_container_bytes)
+    if not data.strip():
+        raise EmptyInput("input is empty or holds only whitespace; remove it or give the report's text",
+                         path=str(path))
+    check_not_binary(data.replace(b"\x00", b""), str(path))  # a stray NUL rejects its line, not the file
+    try:
+        text, encoding = data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        if not _mostly_utf8(data):
+            text, encoding = decode_text(data, str(path)), "guessed"
+        else:
+            yield from _read_lines_bytes(data, path, options)
+            return
+    yield from _read_lines(text, path, options, encoding)
 
 
-def _read_lines(text: str, path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether some line with non-ASCII bytes is valid UTF-8 (so the file is UTF-8 with a few bad lines)."""
+    for line in data.split(b"\n"):
+        if max(line, default=0) > 127:
+            try:
+                line.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
+def _read_lines_bytes(data: bytes, path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            where = f"{path}#L{number}"
+            yield reject(EncodingError(f"line {number} is not UTF-8 (byte 0x{raw[err.start]:02x} at column "
+                                       f"{err.start + 1}) while the rest of the file is; fix or remove that line",
+                                       path=where), where)
+            continue
+        yield from _read_lines(line, path, options, None, first=number)
+
+
+def _read_lines(text: str, path: Path, options: ReadOptions, encoding: str | None = None,
+                first: int = 1) -> Iterator[Article | Reject]:
+    for number, line in enumerate(text.split("\n"), start=first):
         if not line.strip():
             continue
         where = f"{path}#L{number}"
+        if "\x00" in line:
+            yield reject(CorruptInput(f"line {number} holds a NUL byte; fix or remove that line", path=where), where)
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield reject(CorruptInput(f"line {number} is not valid JSON ({err.msg}, column {err.colno}); "
                                       "fix or remove that line", path=where), where)
             continue
-        yield _record_or_reject(record, where, str(path), number, options)
+        item = _record_or_reject(record, where, str(path), number, options)
+        if encoding and isinstance(item, Article):
+            item.meta["encoding"] = "not UTF-8; decoded by a charset guess"
+        yield item
 
 
 def _looks_like_json_lines(text: str) -> bool:

@@ -23,6 +23,8 @@ class ReadOptions:
     - `header_lines`: how many leading lines of a plain-text report may hold its title and date.
     - `follow_feed_links`: read a feed item's local file when its link points to one beside the feed.
     - `exclude`: paths never read as input (crosswire's own store, report and exports folder).
+    - `latest`: the latest possible publication time (later dates are refused as impossible); None
+      accepts any date after 1900. crosswire's commands set it to the time of reading plus a day.
     """
 
     max_bytes: int = 5 * MB
@@ -33,3 +35,4 @@ class ReadOptions:
     header_lines: int = 5
     follow_feed_links: bool = True
     exclude: tuple[Path, ...] = ()
+    latest: datetime | None = None

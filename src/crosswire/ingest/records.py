@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article
 from ..pipeline import Reject
+from .hygiene import check_published, clean_field
 from .metadata import guess_language, text_metadata, undouble
 from .options import ReadOptions
 
@@ -42,21 +43,34 @@ def build_article(raw_text: str, found: Found, options: ReadOptions) -> Article:
     """An Article from a report's text and metadata, with the text's own dates and title as fallback."""
     seen = text_metadata(raw_text, options.header_lines)
     article = Article(
-        raw_text=raw_text, id=found.id, title=_clean_title(found.title) or seen.title,
-        outlet=found.outlet or options.outlet, url=found.url, byline=found.byline or seen.byline,
+        raw_text=raw_text, id=clean_field(found.id) or "",
+        title=clean_field(_clean_title(found.title) or seen.title),
+        outlet=clean_field(found.outlet or options.outlet), url=clean_field(found.url),
+        byline=clean_field(found.byline or seen.byline),
         language=found.language or guess_language(raw_text), source_path=found.path,
         source_format=found.format, meta=dict(found.meta))
     if seen.dates:
         article.meta["dates_seen"] = [d.as_meta() for d in seen.dates]
     if seen.clash is not None:
         article.notes.append(seen.clash)
-    if found.published is not None:
-        article.published, article.published_source = found.published, found.published_source
-    elif seen.published is not None:
-        article.published, article.published_source = seen.published.found.value, "text"
+    given = _possible(article, found.published, options)
+    from_text = _possible(article, seen.published.found.value if seen.published else None, options)
+    if given is not None:
+        article.published, article.published_source = given, found.published_source
+    elif from_text is not None and seen.published is not None:
+        article.published, article.published_source = from_text, "text"
         article.meta["published_has_zone"] = seen.published.found.has_zone
     apply_user_published(article, options)
     return article
+
+
+def _possible(article: Article, value: datetime | None, options: ReadOptions) -> datetime | None:
+    """`value` if it can be a publication time; else None, with the refusal noted on the article."""
+    kept, note = check_published(value, options.latest, READ_STAGE)
+    if note is not None:
+        article.notes.append(note)
+        article.meta.setdefault("published_refused", value.isoformat() if value else None)
+    return kept
 
 
 def apply_user_published(article: Article, options: ReadOptions) -> None:

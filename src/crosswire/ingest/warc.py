@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorruptInput, EmptyInput, InputError
+from ..errors import CorruptInput, EmptyInput, InputError, TooLarge
 from ..model import Article
 from ..pipeline import Reject
 from .checks import bytes_to_text, check_size
@@ -30,7 +30,7 @@ _READ_TYPES = ("response", "resource")
 def read_warc_file(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
     """Every HTML or text response in a WARC file; a damaged archive ends with a CorruptInput reject."""
     check_size(path.stat().st_size, options.max_container_bytes, str(path))
-    check_warc_start(path)
+    check_warc_start(path, options.max_container_bytes)
     used = 0
     with path.open("rb") as stream:
         for index, record in enumerate(_records(stream, path)):
@@ -42,19 +42,38 @@ def read_warc_file(path: Path, options: ReadOptions) -> Iterator[Article | Rejec
         raise EmptyInput("the WARC file holds no HTML or plain-text responses to read", path=str(path))
 
 
-def check_warc_start(path: Path) -> None:
-    """Refuse a file that does not begin with a WARC record (after gunzip when it is gzipped)."""
+MAX_HEADER_BYTES = 64 * 1024  # the first record's header block must end within this
+CHUNK_BYTES = 1024 * 1024
+
+
+def check_warc_start(path: Path, max_bytes: int = 1024 ** 3) -> None:
+    """Refuse a file that does not begin with a WARC record header of a sane length (after gunzip when
+    it is gzipped), or that unpacks to more than `max_bytes`."""
     try:
         with path.open("rb") as raw:
             magic = raw.read(2)
         opener = gzip.open if magic == b"\x1f\x8b" else open
         with opener(path, "rb") as stream:
-            start = stream.read(5)
+            start = stream.read(MAX_HEADER_BYTES)  # bounded: a bomb's first line is never read whole
+            if magic == b"\x1f\x8b":
+                check_decompressed_size(stream, len(start), max_bytes, path)
     except (OSError, EOFError, zlib.error) as err:
         raise CorruptInput(f"damaged WARC file ({err}); re-export the archive", path=str(path)) from err
-    if start != b"WARC/":
+    if not start.startswith(b"WARC/"):
         raise CorruptInput("the file does not start with a WARC record header; give a .warc or .warc.gz "
                            "archive", path=str(path))
+    if b"\r\n\r\n" not in start and b"\n\n" not in start:
+        raise CorruptInput(f"the first WARC record header is longer than {MAX_HEADER_BYTES:,} bytes (a real one "
+                           "is a few hundred); the archive is damaged or hostile", path=str(path))
+
+
+def check_decompressed_size(stream: Any, read: int, limit: int, path: Path) -> None:
+    """Refuse a .warc.gz that unpacks to more than `limit` bytes, reading it in bounded chunks."""
+    while chunk := stream.read(CHUNK_BYTES):
+        read += len(chunk)
+        if read > limit:
+            raise TooLarge(f"the archive unpacks to more than {limit:,} bytes; split it, or raise the "
+                           "limit in ReadOptions.max_container_bytes", path=str(path))
 
 
 def _records(stream: Any, path: Path) -> Iterator[Any]:

@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import CrosswireError
 from ..reconcile import ClaimIndex, build_index, report_views
 from ..store import Store
+from .safety import csv_cell
 
 EXPORT_VERSION = 1
 
@@ -215,7 +216,7 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
     writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+        writer.writerow({k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
                          for k, v in row.items()})
     return buf.getvalue()
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..store import Store
 from .exports import export_rows
+from .safety import csp_meta, md, md_url
 from .timeline import build_timeline
 
 
@@ -53,8 +54,8 @@ def _label(article: dict[str, Any]) -> str:
 
 
 def _cell(text: object) -> str:
-    """Text fit for one Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text fit for one Markdown table cell: one line, inert (pipes, HTML and Markdown escaped)."""
+    return md(text)
 
 
 def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, int, set[str]]]:
@@ -71,18 +72,18 @@ def _top_places(places: list[dict[str, Any]], n: int = 12) -> list[tuple[str, in
 
 def to_markdown(data: ReportData) -> str:
     by_id = {a["id"]: a for a in data.articles}
-    ref = lambda aid: f"[{aid}]"  # noqa: E731 - a one-line formatter used in many places below
+    ref = lambda aid: f"[{md(aid)}]"  # noqa: E731 - a one-line formatter used in many places below
     lines = ["# crosswire report", "",
              f"{len(data.articles)} reports, {len(data.stories)} stories, {len(data.entities)} entities, "
              f"{len(data.figures)} figures, {len(data.events)} event mentions, {len(data.rejects)} rejected inputs.",
              "", "## Stories", ""]
     for s in data.stories:
-        lines.append(f"### {s['titles'][0] or s['id']} ({len(s['articles'])} reports, "
+        lines.append(f"### {md(s['titles'][0] or s['id'])} ({len(s['articles'])} reports, "
                      f"{(s['first_published'] or '?')[:10]} to {(s['last_published'] or '?')[:10]})")
         for aid in s["articles"]:
             a = by_id[aid]
             dup = f" — duplicate of {ref(a['duplicate_of'])}" if a["duplicate_of"] else ""
-            lines.append(f"- {ref(aid)} {a['title'] or '(untitled)'} — {_label(a)}{dup}")
+            lines.append(f"- {ref(aid)} {md(a['title'] or '(untitled)')} — {md(_label(a))}{dup}")
         lines.append("")
     lines += ["## Timeline", "", "| date | what | where | killed | actors | said by | reports |",
               "|---|---|---|---|---|---|---|"]
@@ -99,26 +100,28 @@ def to_markdown(data: ReportData) -> str:
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines += ["", "## Contradictions and updates", ""]
     for c in data.contradictions:
-        lines.append(f"- **{c['kind']}** — {c['subject']} {c['field']}: {' vs '.join(c['values'])}. "
-                     f"{c['reason']} — {' '.join(ref(a) for a in sorted({x for g in c['articles'] for x in g}))}")
+        lines.append(f"- **{md(c['kind'])}** — {md(c['subject'])} {md(c['field'])}: {md(' vs '.join(c['values']))}. "
+                     f"{md(c['reason'])} — {' '.join(ref(a) for a in sorted({x for g in c['articles'] for x in g}))}")
     lines += ["", "## Framing", "", "| outlet | side | own voice | quoted or attributed |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in framing_table(data.framing)]
     lines += ["", "## Entities", ""]
     for e in sorted(data.entities, key=lambda e: -sum(a["count"] for a in e["aliases"]))[:40]:
-        aliases = "; ".join(f"{a['name']} ×{a['count']}" for a in e["aliases"])
+        aliases = "; ".join(f"{md(a['name'])} ×{a['count']}" for a in e["aliases"])
         arts = sorted({aid for a in e["aliases"] for aid in a["articles"]})
-        lines.append(f"- **{e['name']}** ({e['type']}{', ' + e['actor_type'] if e['actor_type'] else ''}): "
+        kind = md(e["type"]) + (", " + md(e["actor_type"]) if e["actor_type"] else "")
+        lines.append(f"- **{md(e['name'])}** ({kind}): "
                      f"{aliases} — {' '.join(ref(a) for a in arts)}")
     lines += ["", "## Places", ""]
     for name, n, arts in _top_places(data.places):
-        lines.append(f"- {name}: {n} mentions — {' '.join(ref(a) for a in sorted(arts))}")
+        lines.append(f"- {md(name)}: {n} mentions — {' '.join(ref(a) for a in sorted(arts))}")
     lines += ["", "## Reports", ""]
     for a in data.articles:
-        lines.append(f"- {ref(a['id'])} {a['title'] or '(untitled)'} — {_label(a)} "
-                     f"(date from {a['published_source']}) {a['url'] or a['source_path'] or ''}")
+        where = md_url(a["url"]) if a["url"] else md(a["source_path"] or "")
+        lines.append(f"- {ref(a['id'])} {md(a['title'] or '(untitled)')} — {md(_label(a))} "
+                     f"(date from {md(a['published_source'])}) {where}")
     if data.rejects:
         lines += ["", "## Rejected inputs", ""]
-        lines += [f"- {r['path']}: {r['code']} — {r['message']}" for r in data.rejects]
+        lines += [f"- {md(r['path'])}: {md(r['code'])} — {md(r['message'])}" for r in data.rejects]
     return "\n".join(lines) + "\n"
 
 
@@ -143,5 +146,6 @@ def to_html(data: ReportData, texts: dict[str, str]) -> str:
         body += (f'<section class="text" id="{esc(a["id"])}"><p><b>{esc(a["title"] or "(untitled)")}</b><br>'
                  f"<i>{esc(_label(a))} · {esc(a['id'])} · {esc(a['url'] or a['source_path'] or '')}"
                  f"</i></p><pre>{esc(texts.get(a['id'], ''))}</pre></section>")
-    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosswire report</title>"
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{csp_meta(STYLE)}"
+            f"<title>crosswire report</title>"
             f"<style>{STYLE}</style></head><body>{body}</body></html>\n")
