@@ -9,7 +9,9 @@ Scored with B-cubed, MUC, CEAF-e and CoNLL F1 (percentages).
 Held-out figures, with the merge threshold chosen on another split (grid `THRESHOLD_GRID`):
 `gvc_dev_conll_f1` clusters GVC's dev documents with the threshold that gives the best CoNLL F1 on its
 train documents (`gvc_dev_threshold`); `ecb_heldout_bcubed_f1` clusters ECB+ topics 26-35 with the
-threshold that gives the best B-cubed F1 on topics 1-25 (`ecb_heldout_threshold`).
+threshold that gives the best B-cubed F1 on topics 1-25 (`ecb_heldout_threshold`). The `_entities`
+variant gives each document the entity keys `crosswire link` gives it (every mention's canonical name
+or text, from the annotate stage), as the product clusters stored reports.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ GATE_LIMIT = 300  # documents per corpus
 # Counts, and precision/recall (which trade against each other): reported, not floored; F1s are.
 UNGATED = frozenset(f"{c}_{m}" for c in ("ecb", "gvc")
                     for m in ("docs", "gold_clusters", "predicted_clusters", "bcubed_p", "bcubed_r")) | {
-    "gvc_dev_threshold", "ecb_heldout_threshold"}
+    "gvc_dev_threshold", "ecb_heldout_threshold", "ecb_heldout_threshold_entities"}
 THRESHOLD_GRID = tuple(round(0.04 + 0.02 * i, 2) for i in range(11))  # 0.04 .. 0.24
 ECB_CHOOSING_TOPICS = 25  # thresholds chosen on topics 1-25, ECB+ held-out figures on topics 26-35
 
@@ -108,6 +110,22 @@ def held_out(choose: list[tuple[StoryDoc, str]], report: list[tuple[StoryDoc, st
     return best, _score(report, best, metric)
 
 
+def _with_entities(pairs: list[tuple[StoryDoc, str]]) -> list[tuple[StoryDoc, str]]:
+    """The documents with the entity keys linking gives stored reports (mention canonical name or text)."""
+    from dataclasses import replace
+
+    from crosswire.model import Article
+    from crosswire.resources import Resources
+    from crosswire.stages import build_pipeline
+
+    pipeline = build_pipeline(Resources(), ["clean", "metadata", "annotate"])
+    out = []
+    for doc, label in pairs:
+        article = pipeline(Article(raw_text=doc.text))
+        out.append((replace(doc, entities=[m.canonical or m.text for m in article.mentions]), label))
+    return out
+
+
 def _ecb_topic(label: str) -> int:
     return int(label.removesuffix("plus"))
 
@@ -127,6 +145,10 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     report = [p for p in ecb if _ecb_topic(p[1]) > ECB_CHOOSING_TOPICS]
     if choose and report:
         out["ecb_heldout_threshold"], out["ecb_heldout_bcubed_f1"] = held_out(choose, report, "bcubed_f1")
+        with_entities = _with_entities(choose + report)
+        chosen, held = with_entities[:len(choose)], with_entities[len(choose):]
+        out["ecb_heldout_threshold_entities"], out["ecb_heldout_bcubed_f1_entities"] = held_out(
+            chosen, held, "bcubed_f1")
     train, dev = gvc_splits(data, gvc)
     if train and dev:
         out["gvc_dev_threshold"], out["gvc_dev_conll_f1"] = held_out(train, dev, "conll_f1")

@@ -6,18 +6,22 @@ flagged by the product's `toll_flags` (a contradiction, or an update when a late
 Gold: the group's outlets disagree when the crowd-read tolls (civilians + non-civilians) of its
 articles are not all equal. Scored per group: precision and recall of "flagged" against "disagree",
 and the toll itself exact against the article's gold. The grouping is FA-KES's own (the event linking
-that forms groups is scored apart). No threshold is tuned here.
+that forms groups is scored apart). No threshold is tuned here. Framing, reported not gated: of the
+armed-opposition words each outlet uses in its own voice, the share that is "terrorist", for the
+pro-government outlets and for the others.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 GATE_LIMIT = 25  # groups
-UNGATED = frozenset({"groups", "disagreeing_groups", "flags_as_updates"})
+UNGATED = frozenset({"groups", "disagreeing_groups", "flags_as_updates", "terrorist_own_share_progov",
+                     "terrorist_own_share_other"})
+PRO_GOVERNMENT = frozenset({"sana", "alalam", "manar"})  # FA-KES README: the pro-government outlets
 SEED = 2019
 
 
@@ -66,10 +70,13 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     if limit is not None:
         groups = groups[:limit]
     tp = fp = fn = tn = exact = articles = updates = 0
+    words: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     for i, rows in enumerate(groups):
         statements = []
         for row in rows:
-            stmt = _statement(_article(row, pipeline), f"group{i}")
+            article = _article(row, pipeline)
+            words[row["source"] in PRO_GOVERNMENT].update(_own_opposition_words(article))
+            stmt = _statement(article, f"group{i}")
             articles += 1
             exact += stmt is not None and int(stmt.value) == gold_toll(row)
             if stmt is not None:
@@ -84,4 +91,21 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"groups": float(len(groups)), "disagreeing_groups": float(tp + fn), "flag_precision": precision,
             "flag_recall": recall, "flag_f1": f1, "toll_exact": 100 * exact / (articles or 1),
-            "flags_as_updates": float(updates)}
+            "flags_as_updates": float(updates),
+            "terrorist_own_share_progov": _share(words[True], "terrorist"),
+            "terrorist_own_share_other": _share(words[False], "terrorist")}
+
+
+def _own_opposition_words(article: Any) -> list[str]:
+    from crosswire.model import to_jsonable
+    from crosswire.reconcile import ReportView, framing_words
+
+    view = ReportView(id=article.id, text=article.text, outlet=article.outlet,
+                      mentions=[to_jsonable(m) for m in article.mentions],
+                      claims=[to_jsonable(c) for c in article.claims])
+    return [w.word for w in framing_words(view) if w.voice == "own" and w.side == "armed opposition"]
+
+
+def _share(counts: Counter[str], word: str) -> float:
+    total = sum(counts.values())
+    return 100 * counts[word] / total if total else 0.0

@@ -6,6 +6,7 @@ mentions, attribution claims, places, events). `ReportView` is that, and tests b
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -51,8 +52,6 @@ class ReportView:
 
 def report_views(store: Store) -> list[ReportView]:
     """Every stored report as a `ReportView`, in the store's order."""
-    import json
-
     by_kind: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for kind in ("mentions", "claims", "places", "events"):
         grouped: dict[str, list[dict[str, Any]]] = {}
