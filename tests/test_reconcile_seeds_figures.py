@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.present.exports import export_rows, export_text
-from crosswire.store import Store
+from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow
 
