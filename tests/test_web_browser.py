@@ -101,7 +101,7 @@ def example_store(tmp_path_factory, events_stage):
     from crosswire.api import ingest
     from crosswire.config import load_settings
     from crosswire.link.run import link_store
-    from crosswire.store import Store
+    from crosswire.store import SQLiteStore as Store
 
     db = tmp_path_factory.mktemp("examples") / "examples.db"
     settings = load_settings(None, db=str(db))
