@@ -74,3 +74,22 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "s.db")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """The five seed reports ingested once for every reference-case test; skips without the shared data."""
+    from pathlib import Path
+
+    from bench.common import SharedDataMissing, shared_dir
+
+    from crosswire.cli import main
+    from crosswire.store import SQLiteStore
+
+    try:
+        seeds = shared_dir() / "seeds"
+    except SharedDataMissing as err:
+        pytest.skip(f"shared evaluation data not available: {err}")
+    db = Path(tmp_path_factory.mktemp("seeds")) / "seeds.db"
+    assert main(["ingest", str(seeds), "--db", str(db)]) == 0
+    return SQLiteStore(db)

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from crosswire.present.exports import export_rows
 from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    from bench.common import SharedDataMissing, shared_dir
-
-    try:
-        seeds = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
-    from crosswire.cli import main
-
-    db = Path(tmp_path_factory.mktemp("seeds")) / "seeds.db"
-    assert main(["ingest", str(seeds), "--db", str(db)]) == 0
-    return Store(db)
 
 
 def test_hts_origin_contradiction_cites_both_sides(seed_store: Store) -> None:

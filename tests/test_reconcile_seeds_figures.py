@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 
@@ -12,21 +11,6 @@ from crosswire.present.exports import export_rows, export_text
 from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    from bench.common import SharedDataMissing, shared_dir
-
-    try:
-        seeds = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
-    from crosswire.cli import main
-
-    db = Path(tmp_path_factory.mktemp("seeds_fig")) / "seeds.db"
-    assert main(["ingest", str(seeds), "--db", str(db)]) == 0
-    return Store(db)
 
 
 def test_the_offensive_toll_is_one_figure_from_two_outlets_and_one_source(seed_store: Store) -> None:
