@@ -49,8 +49,8 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     """killed_exact, injured_exact, both_exact over the sampled incidents."""
     from crosswire.link.counts import StatedCounts, incident_counts
     from crosswire.model import Article
-    from crosswire.nlp.annotate import AnnotateStage
-    from crosswire.nlp.attribution import AttributionStage
+    from crosswire.nlp.claims import AttributionStage
+    from crosswire.nlp.entities import AnnotateStage
     from crosswire.nlp.figures import FiguresStage
     from crosswire.resources import Resources
 

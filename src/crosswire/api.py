@@ -115,7 +115,7 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
                                                if a.published and a.published_source != "inferred"}
             for article in prepared:
                 if article.published is None and known:
-                    article.meta["other_dated"] = sorted(known)
+                    article.other_dated = sorted(known)
             _store_batch(engine.map(prepared), store, summary, settings)
     finally:
         engine.close()
@@ -218,5 +218,5 @@ def analyze_file(path: str | Path, settings: Settings, published: datetime | Non
 def article_json(article: Article) -> dict[str, Any]:
     data = to_jsonable(article)
     data.pop("offsets", None)
-    data["meta"] = {k: v for k, v in data["meta"].items() if k != "doc" and not k.startswith("_")}
+    data["meta"] = {k: v for k, v in data["meta"].items() if not k.startswith("_")}
     return data

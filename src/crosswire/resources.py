@@ -34,8 +34,7 @@ class Resources:
                 f"spaCy model package {self.spacy_package!r} is not installed; "
                 "run `make install` (it is pinned in constraints.txt)") from err
         nlp = module.load()
-        from .nlp.line_breaks import add_line_breaks
-        from .nlp.ruler import add_alias_ruler
+        from .nlp.entities import add_alias_ruler, add_line_breaks
 
         add_line_breaks(nlp)
         add_alias_ruler(nlp, self.aliases)
@@ -43,7 +42,7 @@ class Resources:
 
     @cached_property
     def aliases(self) -> Any:
-        from .nlp.aliases import load_alias_table
+        from .names import load_alias_table
 
         return load_alias_table()
 

@@ -25,8 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..nlp.aliases import Actor, AliasTable, fold_alias, normalise_alias
-from .translit import acronym, loose_name_key, name_key
+from ..names import Actor, AliasTable, acronym, fold_alias, loose_name_key, name_key, normalise_alias
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place", "LOC": "place",
                  "FAC": "place"}

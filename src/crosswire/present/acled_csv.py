@@ -28,7 +28,7 @@ TIME_PRECISION = {"day": 1, "week": 2, "published": 2, "month": 3, "year": 3}
 def acled_rows(store: Store) -> list[dict[str, Any]]:
     """Every merged event in ACLED's columns, with its reconciled fatalities (the conservative figure)."""
     from ..geo.gazetteer import Gazetteer
-    from ..nlp.events_actor_names import country_name
+    from ..names import country_name
 
     articles = {a["id"]: a for a in store.article_rows()}
     mentions = {event_id(ev): ev for ev in store.annotation_rows("events")}

@@ -30,7 +30,7 @@ class Reconciled:
 
 
 def _alias_lookup() -> Any:
-    from ..nlp.aliases import load_alias_table
+    from ..names import load_alias_table
 
     table = load_alias_table()
 

@@ -242,7 +242,7 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
 
 def _article_values(a: Article, chash: str, key: str | None, previous: str | None,
                     stamp: str) -> tuple[Any, ...]:
-    meta = {k: v for k, v in a.meta.items() if not k.startswith("_") and k != "doc"}
+    meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
     return (a.id, chash, raw_hash(a.raw_text), key, previous, a.title, a.outlet, a.url, a.byline,
             a.published.isoformat() if a.published else None, a.published_source, a.language,
             a.source_path, a.source_format, a.raw_text, a.text, encode_offsets(a.offsets),
