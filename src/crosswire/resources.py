@@ -41,6 +41,17 @@ class Resources:
         return nlp
 
     @cached_property
+    def annotating_nlp(self) -> Language:
+        """`nlp` with the place rules checking town names against `gazetteer`: what the annotate stage
+        parses with. It is the same pipeline object (one model in memory), so every later parse of the
+        run sees the gazetteer too; attached here, once, by the owner of both, not by a stage."""
+        from .nlp.entities import attach_gazetteer
+
+        nlp = self.nlp
+        attach_gazetteer(nlp, self.gazetteer)
+        return nlp
+
+    @cached_property
     def aliases(self) -> Any:
         from .names import load_alias_table
 

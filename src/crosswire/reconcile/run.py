@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..link.counts import StatedCounts
 from ..store import Store
+from .counts import StatedCounts
 from .events import EventIndex, MergeOptions
 from .fields import merged_event
 from .figures import FigureOptions, reconcile_figures

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from ...model import Article, Mention, Sentence
 from ...names import CONTEXTUAL_PREFIX, Actor, AliasTable
 from ..doc import doc_text, parse
-from .ruler import attach_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -160,10 +159,9 @@ class AnnotateStage:
         self.truecaser: Truecaser | None = None  # built from the model on first use
 
     def __call__(self, article: Article) -> Article:
-        nlp = self.resources.nlp
+        nlp = self.resources.annotating_nlp
         if self.truecaser is None:
             self.truecaser = Truecaser.from_nlp(nlp)
-            attach_gazetteer(nlp, self.resources.gazetteer)
         sentences, mentions, doc = annotate_text(nlp, article.text, self.resources.aliases, self.truecaser)
         article.sentences = sentences
         article.mentions = mentions

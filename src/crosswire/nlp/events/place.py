@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...geo.distance import haversine_km
-from ...geo.gazetteer import Candidate, GazetteerLike
+from ...geo.types import Candidate, GazetteerLike
 from ...model import Article, Place
 
 # Below this the resolver only found a doubtful typo match ("Kondengui" for "Kompienga"): a place it

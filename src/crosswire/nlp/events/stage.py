@@ -39,7 +39,7 @@ class EventsStage:
     """Per-report stage: fills `article.events`."""
 
     name = "events"
-    requires = ("text", "sentences", "mentions", "places", "times", "figures", "claims")
+    requires = ("id", "text", "published", "sentences", "mentions", "places", "times", "figures", "claims")
     assigns = ("events",)
 
     def __init__(self, resources: Any) -> None:

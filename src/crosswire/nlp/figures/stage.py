@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...model import Article, Figure, Note
-from ..claims.attribution import find_claims, source_for_span
+from ..claims.attribution import source_for_span
 from ..doc import article_doc, doc_text
 from .numbers import Quantity, find_quantities
 from .totals import add_joined_totals, add_self_killings
@@ -41,20 +41,18 @@ class FiguresStage:
     """Per-report stage: fills `article.figures` with typed counts of people."""
 
     name = "figures"
-    requires = ("text", "sentences", "mentions", "times")
-    assigns = ("figures",)
+    requires = ("id", "text", "sentences", "mentions", "times", "places", "claims")
+    assigns = ("figures", "notes")  # notes: breakdowns that do not add up to their total
 
     def __init__(self, resources: Any) -> None:
         self.resources = resources
 
     def __call__(self, article: Article) -> Article:
         doc = article_doc(article, self.resources)
-        claims = article.claims or find_claims(doc)
         figures = [f for q in find_quantities(article.text) if (f := figure_from_quantity(q, doc)) is not None]
         figures = sorted(figures + singular_victims(doc, figures), key=lambda f: f.start)
-        view = Article(raw_text="", text=article.text, claims=claims)
         for fig in figures:
-            fig.attributed_to = source_for_span(view, fig.start, fig.end)
+            fig.attributed_to = source_for_span(article, fig.start, fig.end)
             fig.time, fig.place = _sentence_context(article, fig)
         resolve_shot(figures)
         link_breakdowns(figures, article.text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosswire.link.counts import StatedCounts, consensus, incident_counts
+from crosswire.reconcile.counts import StatedCounts, consensus, incident_counts
 
 
 def test_consensus_is_the_most_stated_value_ties_to_the_smaller() -> None:

@@ -1,21 +1,19 @@
-"""Exports in formats analysts' tools read: JSON Lines, CSV and GeoJSON.
+"""The rows of every export kind, built from the store: what an analyst's tools receive, in any format.
 
 `EXPORT_FIELDS` is the contract: the keys each kind's rows carry, in order. The README documents each
-one, and a test checks that the two agree. Keys are never renamed without a version bump.
+one, and a test checks that the two agree. Keys are never renamed without a version bump. How rows
+become text (JSON Lines, CSV, GeoJSON, ACLED's CSV) is `formats.py`'s business, not this module's.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import CrosswireError
 from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
 from ..store import Store
-from .safety import csv_cell
 
 EXPORT_VERSION = 1
 
@@ -47,7 +45,6 @@ EXPORT_FIELDS: dict[str, list[str]] = {
     "rejects": ["path", "stage", "code", "message", "article_id", "created_at"],
 }
 EXPORT_KINDS = list(EXPORT_FIELDS)
-FORMATS = ("jsonl", "csv", "geojson", "acled")  # acled: events in ACLED's own CSV columns (acled_csv.py)
 
 
 class ExportError(CrosswireError):
@@ -235,49 +232,3 @@ def export_rows(store: Store, kind: str) -> list[dict[str, Any]]:
     if kind not in ROW_BUILDERS:
         raise ExportError(f"unknown export kind {kind!r}; one of: {', '.join(EXPORT_KINDS)}")
     return ROW_BUILDERS[kind](store)
-
-
-def export_text(store: Store, kind: str, fmt: str) -> str:
-    """One kind of record from the store as text in one of FORMATS."""
-    if fmt == "acled":
-        if kind != "events":
-            raise ExportError(f"the acled format has ACLED's event columns; it exports events, not {kind}")
-        from .acled_csv import acled_rows, render_acled
-
-        return render_acled(acled_rows(store))
-    return render(export_rows(store, kind), kind, fmt)
-
-
-def render(rows: Iterable[dict[str, Any]], kind: str, fmt: str) -> str:
-    """Rows as text in one of FORMATS."""
-    rows = list(rows)
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt == "csv":
-        return _csv(rows, EXPORT_FIELDS[kind])
-    if fmt == "geojson":
-        return json.dumps(_geojson(rows, kind), ensure_ascii=False, indent=1)
-    raise ExportError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
-
-
-def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
-                         for k, v in row.items()})
-    return buf.getvalue()
-
-
-def _geojson(rows: list[dict[str, Any]], kind: str) -> dict[str, Any]:
-    if kind not in ("places", "events"):
-        raise ExportError(f"GeoJSON needs coordinates; only places and events have them, not {kind}")
-    features = []
-    for row in rows:
-        where = row["place"] if kind == "events" else row
-        if not where or where.get("lat") is None or where.get("lon") is None:
-            continue
-        features.append({"type": "Feature", "properties": row,
-                         "geometry": {"type": "Point", "coordinates": [where["lon"], where["lat"]]}})
-    return {"type": "FeatureCollection", "features": features}
