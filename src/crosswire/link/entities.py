@@ -169,7 +169,7 @@ def build_nodes(mentions: list[tuple[str, Mention]], aliases: AliasTable,
 
 def is_generic(m: Mention) -> bool:
     """A rule mention of a common-noun actor ("protesters", "police"): the only rule mentions
-    that carry an actor type (see `nlp.annotate.generic_actor_mentions`)."""
+    that carry an actor type (see `nlp.entities.annotate.generic_actor_mentions`)."""
     return m.source == "rule" and m.actor_type is not None
 
 
