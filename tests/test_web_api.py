@@ -124,3 +124,27 @@ def test_contradictions_and_framing_are_reconciliations_own(base, tmp_path):
     flags = call(base, "/api/contradictions?story=story-1")[2]
     assert flags["total"] == len(index.flags())
     assert call(base, "/api/contradictions?story=no-story")[0] == 404
+
+
+def test_an_internal_error_has_the_error_shape_and_the_csp(tmp_path, monkeypatch):
+    """A 500 is answered outside the middleware that sets headers on every other response: it must still
+    carry the CSP (and say nothing of the exception's text)."""
+    from crosswire.store import ReadStore
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(ReadStore, "counts", broken)
+    with live_server(build_store(tmp_path / "s.db")) as url:
+        status, headers, body = call(url, "/api/status")
+        assert status == 500 and body["error"]["code"] == "internal" and "secret" not in json.dumps(body)
+        assert "default-src 'none'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        for path in ("/api/openapi.json", "/static/vendor/leaflet.js", "/static/nowhere.js"):
+            request = urllib.request.Request(url + path)
+            try:
+                with urllib.request.urlopen(request, timeout=10) as r:
+                    csp = r.headers["content-security-policy"]
+            except urllib.error.HTTPError as err:
+                csp = err.headers["content-security-policy"]
+            assert "default-src 'none'" in csp, path

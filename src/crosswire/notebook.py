@@ -11,12 +11,11 @@ opened read-only. Records have the export field names the README documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .present.records import annotation_record, entity_record
-from .store import MAX_LIMIT, Filters, Page, ReadStore
+from .store import Filters, ReadStore, every_row
 
 
 def _pandas() -> Any | None:
@@ -44,18 +43,9 @@ class Crosswire:
             return rows
         return pandas.DataFrame(rows)
 
-    def _all(self, fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
-        rows, offset = [], 0
-        while True:
-            page = fetch(MAX_LIMIT, offset)
-            rows += page.rows
-            if page.next_offset is None:
-                return rows
-            offset = page.next_offset
-
     def _annotations(self, kind: str, as_frame: bool | None, filters: dict[str, Any]) -> Any:
         f = Filters(**filters)
-        rows = self._all(lambda lim, off: self.store.annotations(kind, f, lim, off))
+        rows = every_row(lambda lim, off: self.store.annotations(kind, f, lim, off))
         return self._out([annotation_record(kind, r) for r in rows], as_frame)
 
     def events(self, as_frame: bool | None = None, **filters: Any) -> Any:
@@ -76,22 +66,22 @@ class Crosswire:
 
     def entities(self, as_frame: bool | None = None, **filters: Any) -> Any:
         f = Filters(**filters)
-        rows = self._all(lambda lim, off: self.store.entities(f, lim, off))
+        rows = every_row(lambda lim, off: self.store.entities(f, lim, off))
         return self._out([entity_record(r) for r in rows], as_frame)
 
     def stories(self, as_frame: bool | None = None) -> Any:
-        return self._out(self._all(self.store.stories), as_frame)
+        return self._out(every_row(self.store.stories), as_frame)
 
     def articles(self, as_frame: bool | None = None, **filters: Any) -> Any:
         f = Filters(**filters)
-        return self._out(self._all(lambda lim, off: self.store.articles(f, lim, off)), as_frame)
+        return self._out(every_row(lambda lim, off: self.store.articles(f, lim, off)), as_frame)
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One report with its text."""
         return self.store.article(article_id)
 
     def search(self, query: str, as_frame: bool | None = None) -> Any:
-        return self._out(self._all(lambda lim, off: self.store.search(query, lim, off)), as_frame)
+        return self._out(every_row(lambda lim, off: self.store.search(query, lim, off)), as_frame)
 
     def _claim_index(self) -> Any:
         if self._index is None:

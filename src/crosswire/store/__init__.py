@@ -6,11 +6,11 @@ store, anything else a SQLite file. All SQL in crosswire lives in this package.
 """
 
 from .base import AddResult, Store
-from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page
+from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page, every_row
 from .sqlite import SQLiteStore
 
 __all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "SQLiteStore",
-           "Store", "check_page", "is_server_url", "open_store"]
+           "Store", "check_page", "every_row", "is_server_url", "open_store"]
 
 
 def is_server_url(path: str) -> bool:

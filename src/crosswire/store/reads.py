@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +74,18 @@ def check_page(limit: int, offset: int) -> None:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, not {limit}; page with offset")
     if offset < 0:
         raise BadQuery(f"offset must be 0 or more, not {offset}")
+
+
+def every_row(fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
+    """Every row of a paginated query, fetched page by page (`fetch(limit, offset)`), so nothing is cut off."""
+    rows: list[dict[str, Any]] = []
+    offset = 0
+    while True:
+        page = fetch(MAX_LIMIT, offset)
+        rows += page.rows
+        if page.next_offset is None:
+            return rows
+        offset = page.next_offset
 
 
 class ReadStore:

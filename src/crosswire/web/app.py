@@ -31,7 +31,10 @@ HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 4
 
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+    """The one error shape, with the security headers set here too: a 500 is answered by Starlette's
+    outermost middleware, outside the one that adds them to every other response."""
+    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status,
+                        headers=SECURITY_HEADERS)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -10,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..present.records import article_spans, entity_record, event_record, figure_record
 from ..present.timeline import build_timeline
-from ..store import MAX_LIMIT, BadQuery, Filters, Page, ReadStore
+from ..store import MAX_LIMIT, BadQuery, Filters, Page, ReadStore, every_row
 from .api import list_filters
 from .html import article_link, esc, highlight, href, layout, link, pager, seg, table
 
@@ -25,18 +24,6 @@ def _store(request: Request) -> ReadStore:
 Store = Annotated[ReadStore, Depends(_store)]
 Offset = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-
-
-def every_row(fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
-    """All rows of a paginated query, page by page."""
-    rows: list[dict[str, Any]] = []
-    offset = 0
-    while True:
-        page = fetch(MAX_LIMIT, offset)
-        rows += page.rows
-        if page.next_offset is None:
-            return rows
-        offset = page.next_offset
 
 
 def _event_cells(e: dict[str, Any]) -> list[str]:
