@@ -131,3 +131,52 @@ def test_html_markup_time_of_day_is_kept() -> None:
     assert published_time_in_markup(page).isoformat() == "2024-12-04T16:05:00+00:00"
     assert published_time_in_markup('<html><head><meta property="article:published_time" '
                                      'content="2024-12-04"></head><body></body></html>') is None
+
+
+# -- lead datelines: the date a flattened page's first paragraph opens with -----------------------
+
+@pytest.mark.parametrize(("text", "expected", "date_text"), [
+    ("Storm floods the valley\n\n14 March 2019 Heavy rain flooded the valley towns overnight.",
+     datetime(2019, 3, 14, tzinfo=UTC), "14 March 2019"),
+    ("Storm floods the valley\n\nPublished June 2 2018 Heavy rain flooded the valley towns.",
+     datetime(2018, 6, 2, tzinfo=UTC), "June 2 2018"),
+    ("Storm floods the valley\n\nDate of publication 9 May 2017 Heavy rain flooded the towns.",
+     datetime(2017, 5, 9, tzinfo=UTC), "9 May 2017"),
+    # the headline repeated, then an agency, then the date
+    ("Storm floods the valley towns\n\nStorm floods the valley towns AFP Monday 4 Feb 2019 Heavy rain fell.",
+     datetime(2019, 2, 4, tzinfo=UTC), "Monday 4 Feb 2019"),
+    # day-first numeric dates, with or without a space after them
+    ("Storm floods the valley\n\n21-11-2015 Heavy rain flooded the valley.", datetime(2015, 11, 21, tzinfo=UTC),
+     "21-11-2015"),
+    ("Storm floods the valley\n\n03.09.2016Share this Heavy rain flooded the valley.",
+     datetime(2016, 9, 3, tzinfo=UTC), "03.09.2016"),
+])
+def test_a_lead_dateline_dates_the_report(text: str, expected: datetime, date_text: str) -> None:
+    meta = text_metadata(text)
+    assert meta.published is not None
+    assert (meta.published.found.value, meta.published.found.kind) == (expected, "lead")
+    assert text[meta.published.start:meta.published.end] == date_text
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that names a date is no dateline
+    "Storm floods the valley\n\nRain flooded the valley towns on 14 March 2019, officials said.",
+    # an update stamp is recorded, never chosen
+    "Storm floods the valley\n\nLast updated at 14 March 2019 Heavy rain flooded the valley.",
+    # a date deep in the paragraph
+    "Storm floods the valley\n\nHeavy rain that began in the hills and ran down every stream for a whole "
+    "night flooded the valley 14 March 2019.",
+])
+def test_no_lead_dateline_from_a_sentence_or_an_update(text: str) -> None:
+    assert text_metadata(text).published is None
+
+
+def test_a_header_line_wins_over_a_lead_dateline() -> None:
+    text = "Storm floods the valley\nPublished: 7 March 2021\n\n6 March 2021 Heavy rain flooded the valley."
+    meta = text_metadata(text)
+    assert meta.published is not None and meta.published.found.kind == "header"
+
+
+def test_a_sentence_that_opens_with_its_date_is_no_dateline() -> None:
+    assert text_metadata("On 9 May 2020, troops shelled the valley towns.").published is None
+    assert text_metadata("Around 5 May 2020, troops shelled the valley towns.").published is None

@@ -29,9 +29,9 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_FORMS = (
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r",?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(_WEEKDAY + r"(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})\b", re.I),
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r",?\s+(?P<year>\d{4})(?!\d)", re.I),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)", re.I),
+    re.compile(_WEEKDAY + r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<ihour>\d{2}):(?P<imin>\d{2})"
                r"(?::\d{2}(?:\.\d+)?)?(?P<izone>Z|[+-]\d{2}:?\d{2})?)?\b", re.I),
 )
@@ -63,6 +63,7 @@ class DateLine:
     has_zone: bool
     kind: str
     byline: str | None = None
+    span: tuple[int, int] | None = None  # a lead dateline's date, as offsets into the stripped line
 
 
 def parse_date_line(line: str) -> DateLine | None:
@@ -77,6 +78,66 @@ def parse_date_line(line: str) -> DateLine | None:
             if found is not None:
                 return found
     return None
+
+
+# A lead dateline: the date that opens a report's first paragraph, with the story running on after it
+# ("12 February 2015 Free Syrian Army fighters ...", "AFP Sunday 8 Oct 2017 At least 11 ...",
+# "Published July 5 2015 U.S.-led ..."), as pages flattened to one line print it. Before the date
+# there may be the headline again and then a few label, agency or section words, never a sentence.
+LEAD_REACH = 60  # characters between the (repeated) headline and the date
+LEAD_PREFIX_WORDS = 6
+_LEAD_LABEL_WORDS = frozenset({"published", "posted", "on", "date", "of", "publication", "dated", "first",
+                               "updated", "last", "at", "by", "and"})
+_UPDATED_WORDS = frozenset({"updated", "modified"})
+_LINK_WORDS = frozenset({"on", "of", "at", "and", "by", "in", "since", "until", "from"})
+_TITLE_WORDS_MIN = 4  # words of the headline a lead must repeat for them to count as the headline
+
+
+def parse_lead_dateline(line: str, title: str | None = None) -> DateLine | None:
+    """The date a report's lead opens with (kind "lead"; "updated" after an update label), words after
+    it allowed, or None when the words before the date read as a sentence ("killed on 5 May 2015")."""
+    line = line.strip()
+    skip = _after_title(line, title)
+    head = line[skip:]
+    matches = [m for form in _DATE_FORMS if (m := form.search(head[:LEAD_REACH + 40])) is not None]
+    match = min(matches, key=lambda m: m.start(), default=None)
+    if match is None or match.start() > LEAD_REACH:
+        return None
+    prefix = re.findall(r"[\w'.&-]+", head[:match.start()])
+    if len(prefix) > LEAD_PREFIX_WORDS or not all(_dateline_word(w) for w in prefix) \
+            or prefix and prefix[0].lower() in _LINK_WORDS:
+        return None  # "On 9 May 2020, troops ...": a sentence that opens with its date
+    labelled = any(w.lower() in _LEAD_LABEL_WORDS for w in prefix)
+    if head[match.end():].lstrip().startswith(",") and not labelled:
+        return None  # "Around 5 May 2020, troops ...": a date set off by a comma opens a sentence
+    day = _match_date(match)
+    if day is None:
+        return None
+    clock, zone, _rest = _match_time(match, head[match.end():])
+    hour, minute = clock if clock else (0, 0)
+    kind = "updated" if {w.lower() for w in prefix} & _UPDATED_WORDS else "lead"
+    value = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone or UTC)
+    return DateLine(value, clock is not None, zone is not None, kind, span=(skip + match.start(), skip + match.end()))
+
+
+def _dateline_word(word: str) -> bool:
+    """A word that may stand before a lead date: a label ("Published", "Date of publication"), or a
+    capitalised agency, place or section name ("AFP", "BEIRUT", "Middle East")."""
+    return word.lower() in _LEAD_LABEL_WORDS or word[:1].isupper()
+
+
+def _after_title(line: str, title: str | None) -> int:
+    """Where `line` goes on past a repeat of the headline it opens with (0 when it does not)."""
+    if not title:
+        return 0
+    wanted = [w.strip(".,:;!?\"'").lower() for w in title.split()]
+    words = list(re.finditer(r"\S+", line))
+    same = 0
+    while same < min(len(words), len(wanted)) and words[same].group().strip(".,:;!?\"'").lower() == wanted[same]:
+        same += 1
+    if same < min(_TITLE_WORDS_MIN, len(wanted)) or same == 0:
+        return 0
+    return words[same - 1].end()
 
 
 def _date_line_from_match(line: str, match: re.Match[str]) -> DateLine | None:
@@ -107,7 +168,8 @@ def _match_date(match: re.Match[str]) -> date | None:
 
 
 def _numeric_date(year: int, first: int, second: int, sep: str, weekday: int | None) -> date | None:
-    """12/05/2024: month first after "/", day first after "."; a stated weekday settles it."""
+    """12/05/2024: month first after "/", day first after "." or "-" (05.12.2024, 05-12-2024, as
+    European and Arab outlets write it); a stated weekday settles it."""
     month_first = _valid_date(year, first, second)
     day_first = _valid_date(year, second, first)
     options = [month_first, day_first] if sep == "/" else [day_first, month_first]

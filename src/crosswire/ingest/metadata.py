@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..model import Note
-from .dates import DateLine, parse_date_line
+from .dates import DateLine, parse_date_line, parse_lead_dateline
 
 CLASH_TOLERANCE = timedelta(days=1)
 _ENGLISH_STOPWORDS = frozenset(
@@ -41,7 +41,8 @@ class DateSeen:
 
     def as_meta(self) -> dict[str, Any]:
         return {"value": self.found.value.isoformat(), "kind": self.found.kind, "text": self.text,
-                "line": self.line, "has_time": self.found.has_time, "has_zone": self.found.has_zone}
+                "line": self.line, "has_time": self.found.has_time, "has_zone": self.found.has_zone,
+                "start": self.start, "end": self.end}
 
 
 @dataclass
@@ -66,7 +67,8 @@ def iter_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_text_dates(text: str, header_lines: int = 5) -> list[DateSeen]:
-    """Date lines: any kind in the first `header_lines` non-empty lines, bylines and labels anywhere."""
+    """Date lines: any kind in the first `header_lines` non-empty lines, bylines and labels anywhere;
+    when none of those is found, the date a lead opens with in the first `LEAD_LINES` (see `lead_dateline`)."""
     seen: list[DateSeen] = []
     content_index = 0
     for number, (start, _end, line) in enumerate(iter_lines(text)):
@@ -80,7 +82,28 @@ def find_text_dates(text: str, header_lines: int = 5) -> list[DateSeen]:
         stripped = line.strip()
         offset = start + line.index(stripped)
         seen.append(DateSeen(found, number, offset, offset + len(stripped), stripped))
+    if not any(d.found.kind != "updated" for d in seen) and (lead := lead_dateline(text)) is not None:
+        seen.append(lead)
     return seen
+
+
+LEAD_LINES = 3
+
+
+def lead_dateline(text: str) -> DateSeen | None:
+    """The date the headline or the first paragraphs open with, the story running on after it (a page
+    flattened to one line per paragraph: "Published July 5 2015 U.S.-led coalition aircraft ..."); the
+    span covers the date only. A paragraph that repeats the headline first may open with it after that."""
+    lines = [(n, s, line) for n, (s, _e, line) in enumerate(iter_lines(text)) if line.strip()][:LEAD_LINES]
+    title = lines[0][2].strip() if lines else None
+    for index, (number, start, line) in enumerate(lines):
+        found = parse_lead_dateline(line, title if index else None)
+        if found is not None and found.span is not None:
+            stripped = line.strip()
+            first, last = found.span
+            offset = start + line.index(stripped)
+            return DateSeen(found, number, offset + first, offset + last, stripped[first:last])
+    return None
 
 
 def choose_published(dates: list[DateSeen]) -> DateSeen | None:

@@ -5,8 +5,8 @@ The `events` stage (`stage.py`) finds trigger words (`triggers.py`, over the lex
 `protest.py`, `territory.py`, `sides.py`, `news.py`, `weak.py` deciding their kinds of case); actors
 are read from the parse (`actors.py`), checked (`actor_checks.py`) and named ACLED's way
 (`actor_names.py`); `place.py` chooses the event's place among the sentence's resolved places;
-`history.py` and `told.py` tell background from news, retold events from new ones, and mark the
-report's main event.
+`history.py` and `told.py` tell background from news and retold events from new ones; `main.py` marks
+the report's main event (the lead's account of what the headline names).
 """
 
 from .actor_names import acled_actor, table_actor

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ...model import Article, EventMention, Span
+from ...model import Article, EventMention, Span, TimeRef
 from ...names import country_name
 from ..claims.attribution import source_for_span
 from ..doc import article_doc
@@ -22,14 +22,17 @@ from . import lexicon as lex
 from .actor_names import acled_actor, table_actor
 from .actors import find_actors, territory_sides
 from .history import told_as_history, told_as_now
+from .main import mark_main
 from .news import intended_capture
 from .place import event_point, place_for
 from .protest import intervention_cues, violent_protest_cues
 from .rules import type_sentence
-from .told import mark_main, mark_retold, possibility_modal, release_of_detainees, told_over_period
+from .told import mark_retold, possibility_modal, release_of_detainees, told_over_period
 from .triggers import Typing, trigger_verb
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Span as SpacySpan
 
     from .triggers import Trigger
@@ -39,7 +42,7 @@ class EventsStage:
     """Per-report stage: fills `article.events`."""
 
     name = "events"
-    requires = ("id", "text", "published", "sentences", "mentions", "places", "times", "figures", "claims")
+    requires = ("id", "text", "published", "meta", "sentences", "mentions", "places", "times", "figures", "claims")
     assigns = ("events",)
 
     def __init__(self, resources: Any) -> None:
@@ -61,7 +64,9 @@ class EventsStage:
             if ev.evidence and (ev.evidence[0].start, ev.evidence[0].end) in periods:
                 ev.told_as = "period"
         mark_retold(article, events)
-        mark_main(events)
+        main = mark_main(events, article)
+        if main is not None:
+            self._map(article, main)  # the main event may take a finer place from its story
         article.events = events
         return article
 
@@ -194,8 +199,10 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     References that name no period ("now", "recently") and bounds of spans ("since 2016") are passed
     over, and days that date a later step ("police said Thursday", "was charged Friday") only count
     when the sentence names no other day."""
+    stamps = report_stamps(article)
     dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE"
-             and t.value and t.value[:1].isdigit() and not _bound_of_span(article.text, t.start)]
+             and t.value and t.value[:1].isdigit() and not _bound_of_span(article.text, t.start)
+             and not _in_stamp(t, stamps)]
     # Prefer the event's own day to the day of a statement about it; a statement's day is still better
     # than none (wire copy often dates the event by the day it was announced).
     own = [i for i in dates if not dates_an_aftermath(article.text, article.times[i], start, end)]
@@ -208,7 +215,7 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     if earlier:  # the narrative's current day: "On Monday, ... Later, ..."
         i = max(earlier, key=lambda j: article.times[j].start)
         return i, article.times[i].value, article.times[i].precision
-    told = _first_own_day_after(article, end)
+    told = _first_own_day_after(article, end, stamps)
     if told is not None:  # a headline or a lead without a day: the day the report goes on to give its event
         return told, article.times[told].value, article.times[told].precision
     if article.published is not None:
@@ -216,17 +223,37 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     return None, None, None
 
 
-def _first_own_day_after(article: Article, end: int) -> int | None:
-    """The first day named after `end` that dates an event rather than a later step ("police said
-    Friday"), within its own sentence."""
+# How many sentences after a headline (or a lead without a day) may give it the day of its event: the
+# lead tells the headline's event in full; later paragraphs go on to other days and other events.
+DAY_AFTER_SENTENCES = 2
+
+
+def _first_own_day_after(article: Article, end: int, stamps: Sequence[tuple[int, int]] = ()) -> int | None:
+    """The first day named in the `DAY_AFTER_SENTENCES` sentences after `end` that dates an event rather
+    than a later step ("police said Friday") or the report itself (its dateline, `stamps`)."""
+    following = [s for s in article.sentences if s.start >= end][:DAY_AFTER_SENTENCES]
+    limit = following[-1].end if following else len(article.text)
     for i, t in enumerate(article.times):
-        if t.start < end or t.type != "DATE" or t.precision != "day" or not (t.value or "")[:1].isdigit():
+        if t.start < end or t.start >= limit or t.type != "DATE" or t.precision != "day" \
+                or not (t.value or "")[:1].isdigit() or _in_stamp(t, stamps):
             continue
         sent = next((s for s in article.sentences if s.start <= t.start < s.end), None)
         if sent is not None and not _bound_of_span(article.text, t.start) \
                 and not dates_an_aftermath(article.text, t, sent.start, sent.end):
             return i
     return None
+
+
+def report_stamps(article: Article) -> list[tuple[int, int]]:
+    """Where the report states its own date (a date line, a lead's dateline: the metadata stage's
+    `dates_seen`): the day a report was written or printed is not the day of the events it tells,
+    which it names in their own words ("on Wednesday")."""
+    return [(int(d["start"]), int(d["end"])) for d in article.meta.get("dates_seen") or ()
+            if isinstance(d, dict) and "start" in d and "end" in d]
+
+
+def _in_stamp(t: TimeRef, stamps: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= t.start < b or t.start <= a < t.end for a, b in stamps)
 
 
 # Words before a date that make it the bound of a span, not the day of the event ('the first strikes since 2016').

@@ -9,9 +9,7 @@ in the lead and in the body. Each mention keeps its sentence, but `told_as` says
   "risen to"): it belongs to the period, so it takes no report day and gives no event its toll;
 - `retold`: the same kind of event, at the same place and day, told again later in the report.
 
-The report's main event (`main`) is the first mention told as an event that happened and carries a
-toll, else the first such violent event (not a strategic development), else the first that happened,
-else the first mention at all.
+Which mention is the report's main event is `main.py`'s to say.
 """
 
 from __future__ import annotations
@@ -68,10 +66,13 @@ def release_of_detainees(sent: SpacySpan, head: Token) -> bool:
     return any(t.lemma_.lower() in RELEASE_VERBS and (head in t.subtree or head.head == t.head) for t in sent)
 
 
-def _same_event(a: EventMention, b: EventMention, article: Article) -> bool:
+def same_event(a: EventMention, b: EventMention, article: Article) -> bool:
+    """The same kind of event at the same place on the same day; a mention dated only by the report's
+    publication (a headline, a lead naming no day) agrees with any day."""
     if (a.event_type, a.sub_event_type, a.modality) != (b.event_type, b.sub_event_type, b.modality):
         return False
-    return _place_key(article, a) == _place_key(article, b) and (b.date is None or a.date == b.date)
+    undated = b.date is None or "published" in (a.date_precision, b.date_precision)
+    return _place_key(article, a) == _place_key(article, b) and (undated or a.date == b.date)
 
 
 def _place_key(article: Article, ev: EventMention) -> object:
@@ -87,23 +88,10 @@ def mark_retold(article: Article, events: list[EventMention]) -> None:
     for ev in events:
         if ev.told_as != "event":
             continue
-        first = next((f for f in told if _same_event(f, ev, article)), None)
+        first = next((f for f in told if same_event(f, ev, article)), None)
         if first is not None:
             ev.told_as = "retold"
             if first.fatalities is None:
                 first.fatalities = ev.fatalities
         else:
             told.append(ev)
-
-
-def mark_main(events: list[EventMention]) -> None:
-    """Mark the report's main event: the first happened event with a toll, else the first happened event,
-    else the first mention."""
-    for ev in events:
-        ev.main = False
-    happened = [ev for ev in events if ev.told_as == "event" and ev.modality == "happened" and not ev.negated]
-    with_toll = [ev for ev in happened if ev.fatalities]
-    violent = [ev for ev in happened if ev.event_type != "Strategic developments"]
-    pick = with_toll or violent or happened or events
-    if pick:
-        pick[0].main = True

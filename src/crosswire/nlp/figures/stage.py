@@ -49,7 +49,9 @@ class FiguresStage:
 
     def __call__(self, article: Article) -> Article:
         doc = article_doc(article, self.resources)
-        figures = [f for q in find_quantities(article.text) if (f := figure_from_quantity(q, doc)) is not None]
+        dates = calendar_spans(article)
+        figures = [f for q in find_quantities(article.text)
+                   if not _inside(q, dates) and (f := figure_from_quantity(q, doc)) is not None]
         figures = sorted(figures + singular_victims(doc, figures), key=lambda f: f.start)
         for fig in figures:
             fig.attributed_to = source_for_span(article, fig.start, fig.end)
@@ -63,6 +65,18 @@ class FiguresStage:
         article.figures = figures
         article.notes.extend(sum_mismatch_notes(figures, article.text))
         return article
+
+
+def calendar_spans(article: Article) -> list[tuple[int, int]]:
+    """The spans of calendar dates and clock times ("Friday 10 May 2019", "10:35 p.m."): a number
+    inside one is a day, a year or an hour, never a count of people, whatever the parse makes of it
+    (a flattened page's dateline runs on into its first sentence: "10 May 2019 Rockets killed three")."""
+    return [(t.start, t.end) for t in article.times
+            if t.type in ("DATE", "TIME") and t.value and (t.value[:1].isdigit() or t.value.startswith("XXXX"))]
+
+
+def _inside(q: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= q.start and q.end <= b for a, b in spans)
 
 
 def figure_from_quantity(q: Quantity, doc: Doc) -> Figure | None:
