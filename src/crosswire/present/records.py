@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .exports import EXPORT_FIELDS, event_id, event_place
+from .rows import EXPORT_FIELDS, event_id, event_place
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:

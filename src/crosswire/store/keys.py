@@ -72,7 +72,7 @@ def article_key_rows(article_id: str, records: dict[str, Sequence[dict[str, Any]
 
 
 class _Backend(Protocol):
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+    def _all_rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
 
@@ -85,7 +85,7 @@ def fill_annotation_keys(store: _Backend) -> None:
     import json
 
     kinds = tuple(KEY_FIELDS)
-    stored = store._rows(f"SELECT article_id, kind, idx, data FROM annotations WHERE kind IN "
+    stored = store._all_rows(f"SELECT article_id, kind, idx, data FROM annotations WHERE kind IN "
                          f"({', '.join('?' * len(kinds))}) ORDER BY article_id, kind, idx", kinds)
     by_article: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in stored:
