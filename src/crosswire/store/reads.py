@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CrosswireError, StoreError
+from .base import is_server_url
 from .keys import KEY_FIELDS
 from .sql import SqlStore
 
@@ -82,8 +83,6 @@ def every_row(fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
 
 def _open(where: str) -> SqlStore:
     """The backend for a path or URL: PostgreSQL for a server URL, else the SQLite file, read-only."""
-    from . import is_server_url
-
     if is_server_url(where):
         from .postgres import PostgresStore
 
