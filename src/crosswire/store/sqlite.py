@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -64,20 +64,12 @@ class SQLiteStore(SqlStore):
 
     def _apply(self, migration: Migration) -> None:
         """One migration in one transaction: its SQL, its data step, the version it brings."""
-        self.conn.executescript("BEGIN;" + migration.sql("sqlite"))
-        self._depth = 1  # the data step reads and writes inside this transaction
-        try:
+        # the data step reads and writes inside this transaction
+        with self._outermost(lambda: self.conn.executescript("BEGIN;" + migration.sql("sqlite"))):
             if migration.fill is not None:
                 migration.fill(self)
             self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET "
                               "value = excluded.value", (str(migration.version),))
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def _schema_version(self) -> int:
         has_meta = self.conn.execute(
@@ -130,7 +122,13 @@ class SQLiteStore(SqlStore):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with self._outermost(lambda: self.conn.execute("BEGIN IMMEDIATE")):
+            yield
+
+    @contextmanager
+    def _outermost(self, begin: Callable[[], object]) -> Iterator[None]:
+        """The outermost transaction: `begin` opens it; the block's work commits, or rolls back on any error."""
+        begin()
         self._depth = 1
         try:
             yield
