@@ -146,7 +146,7 @@ def readers_during_ingest(tmp: Path, reports: int) -> dict[str, Any]:
     errors: list[str] = []
 
     def read() -> None:
-        from crosswire.present.exports import export_rows
+        from crosswire.present import export_rows
         from crosswire.store import open_store
 
         while writer.poll() is None:

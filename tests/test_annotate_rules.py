@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from crosswire.link.entities import resolve_entities
-from crosswire.link.translit import loose_name_key
 from crosswire.model import Mention
-from crosswire.nlp.annotate import annotate_text
-from crosswire.nlp.ruler import attach_gazetteer
+from crosswire.names import loose_name_key
+from crosswire.nlp.entities import annotate_text, attach_gazetteer
 from crosswire.resources import Resources
 
 
@@ -70,7 +69,7 @@ def test_generic_mentions_group_by_country_name() -> None:
     pairs = [("a", Mention(0, 6, "police", "ORG", "rule", "Police Forces of Chad", "State forces")),
              ("b", Mention(0, 6, "police", "ORG", "rule", "Police Forces of Mali", "State forces")),
              ("c", Mention(0, 6, "police", "ORG", "rule", None, "State forces"))]
-    from crosswire.nlp.aliases import AliasTable
+    from crosswire.names import AliasTable
 
     entities = resolve_entities(pairs, AliasTable([]))
     assert sorted(e.name for e in entities) == ["Police Forces of Chad", "Police Forces of Mali"]
@@ -85,7 +84,7 @@ def test_loose_key_joins_vowel_drop_in_full_names_only() -> None:
 
 def test_person_mentions_cut_to_the_name_and_headline_words_dropped():
     from crosswire.model import Mention
-    from crosswire.nlp.annotate import person_names_only
+    from crosswire.nlp.entities import person_names_only
 
     text = "Quiet in the north\nJane Roe Thu, 12/05/2024\nThe envoy Mark Stone met officials."
     mentions = [Mention(0, 5, "Quiet", "PERSON"), Mention(19, 31, "Jane Roe Thu", "PERSON"),

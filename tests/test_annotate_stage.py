@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.model import Article
-from crosswire.nlp.annotate import AnnotateStage, annotate_text
+from crosswire.nlp.entities import AnnotateStage, annotate_text
 from crosswire.resources import Resources
 
 
@@ -27,7 +27,7 @@ def test_stage_fills_sentences_mentions_and_doc(resources: Resources) -> None:
             "The Syrian Observatory for Human Rights said dozens were killed.")
     article = AnnotateStage(resources)(Article(raw_text=text, text=text))
     assert len(article.sentences) == 2
-    assert article.meta["doc"].text == text
+    assert article.doc.text == text
     for m in article.mentions:
         assert text[m.start:m.end] == m.text
     by_text = {m.text: m for m in article.mentions}

@@ -3,7 +3,7 @@
 import pytest
 
 from crosswire.model import Article, Claim
-from crosswire.nlp.attribution import AttributionStage, source_for_span
+from crosswire.nlp.claims import AttributionStage, source_for_span
 
 pytestmark = pytest.mark.slow
 

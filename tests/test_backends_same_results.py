@@ -11,7 +11,7 @@ import pytest
 from crosswire.api import ingest
 from crosswire.config import load_settings
 from crosswire.link.run import link_store
-from crosswire.present.exports import ROW_BUILDERS, export_rows
+from crosswire.present import ROW_BUILDERS, export_rows
 from crosswire.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "hama-2024"

@@ -10,7 +10,7 @@ import pytest
 
 from crosswire.cli import build_parser
 from crosswire.config import Settings
-from crosswire.present.exports import EXPORT_FIELDS
+from crosswire.present import EXPORT_FIELDS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ from crosswire.errors import ConfigError
 from crosswire.link.run import link_store
 from crosswire.model import Article
 from crosswire.pipeline import Reject
-from crosswire.present.exports import ROW_BUILDERS, export_rows
+from crosswire.present import ROW_BUILDERS, export_rows
 from crosswire.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "hama-2024"

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from crosswire.errors import ConfigError
-from crosswire.link.translit import acronym, name_key, surname_key
-from crosswire.nlp.aliases import ACTOR_TYPES, LABELS, load_alias_table, read_alias_rows
+from crosswire.names import (
+    ACTOR_TYPES,
+    LABELS,
+    acronym,
+    load_alias_table,
+    name_key,
+    read_alias_rows,
+    surname_key,
+)
 
 HEADER = "id\tcanonical\ttype\tactor_type\tcountry\taliases\tsource\n"
 
@@ -108,7 +115,7 @@ def test_surname_and_acronym() -> None:
     ("SPLM-N", "SPLM-N: Sudan People's Liberation Movement-North (Al Hilu Faction)"), ("Amal Movement", "Amal Movement"),
 ])
 def test_current_conflicts_factions_by_their_acronyms_and_names(alias, canonical):
-    from crosswire.nlp.aliases import load_alias_table
+    from crosswire.names import load_alias_table
 
     found = load_alias_table().lookup(alias)
     assert found is not None and found.canonical == canonical
@@ -118,7 +125,7 @@ def test_country_counts_equal_a_search_per_name() -> None:
     """One pass counts what a `\\bName` search per country would (Niger inside Nigeria included)."""
     import re
 
-    from crosswire.nlp.aliases import load_alias_table
+    from crosswire.names import load_alias_table
 
     table = load_alias_table()
     text = ("Nigerian and Nigerien troops met in Niger; Nigeria said so. Syrian, Syria's and Syria. "

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crosswire.link.entities import Entity, entity_ids_by_ref, resolve_entities
 from crosswire.model import Mention
-from crosswire.nlp.aliases import load_alias_table
+from crosswire.names import load_alias_table
 
 TABLE = load_alias_table()
 
@@ -134,7 +134,7 @@ def test_order_does_not_change_clusters(shuffled: list[tuple[str, Mention]]) -> 
 def test_place_spellings_the_geocoder_resolves_to_one_id_are_one_place():
     from crosswire.link.entities import resolve_entities
     from crosswire.model import Mention
-    from crosswire.nlp.aliases import AliasTable
+    from crosswire.names import AliasTable
 
     mentions = [("a", Mention(0, 8, "Old Port", "GPE")), ("b", Mention(10, 24, "Marina Vecchia", "GPE")),
                 ("b", Mention(30, 37, "Beltown", "GPE"))]

@@ -7,7 +7,7 @@ from bench.common import SharedDataMissing, shared_dir
 
 from crosswire.link.entities import Entity, resolve_entities
 from crosswire.model import Article, Mention
-from crosswire.nlp.annotate import AnnotateStage
+from crosswire.nlp.entities import AnnotateStage
 from crosswire.resources import Resources
 
 

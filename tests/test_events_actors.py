@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.nlp.aliases import load_alias_table
-from crosswire.nlp.events_actor_names import acled_actor, table_actor
+from crosswire.names import load_alias_table
+from crosswire.nlp.events import acled_actor, table_actor
 from event_sentences import first_event
 
 

@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crosswire.model import Article, Place, Sentence, TimeRef
-from crosswire.nlp.event_place import named_parties, place_for
-from crosswire.nlp.events_history import told_as_history
+from crosswire.nlp.events import named_parties, place_for, told_as_history
 
 PUBLISHED = datetime(2024, 6, 10, tzinfo=UTC)
 

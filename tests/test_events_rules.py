@@ -89,7 +89,7 @@ def test_protesters_clashing_in_the_next_sentence_make_it_violent(events_stage):
     ("an alleged criminal group", "Mexico", "Unidentified Gang (Mexico)"),
 ])
 def test_generic_actor_names(phrase, country, name):
-    from crosswire.nlp.events_actor_names import acled_actor
+    from crosswire.nlp.events import acled_actor
 
     assert acled_actor(phrase, country) == name
 
@@ -100,7 +100,7 @@ def test_shell_falling_on_a_village_is_no_capture(events_stage):
 
 
 def test_named_group_takes_the_actor_table_name(events_stage):
-    from crosswire.nlp.events_actor_names import table_actor
+    from crosswire.nlp.events import table_actor
 
     aliases = events_stage.resources.aliases
     assert table_actor("the Taliban fighters", aliases) == "Taliban"

@@ -4,9 +4,7 @@ import pytest
 from tests.event_sentences import events_of
 
 from crosswire.model import Article, Figure, Place, Sentence
-from crosswire.nlp.events import EventsStage
-from crosswire.nlp.events_actor_names import acled_actor
-from crosswire.nlp.events_lexicon import load_trigger_lexicon
+from crosswire.nlp.events import EventsStage, acled_actor, load_trigger_lexicon
 
 ACLED_SUB_TYPES = {
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
@@ -115,17 +113,17 @@ class _NoParser:
 
     @property
     def nlp(self):
-        raise AssertionError("the stage parsed the text again instead of reusing article.meta['doc']")
+        raise AssertionError("the stage parsed the text again instead of reusing article.doc")
 
 
 @pytest.mark.slow
 def test_stages_reuse_the_parsed_doc(events_stage):
-    from crosswire.nlp.attribution import AttributionStage
+    from crosswire.nlp.claims import AttributionStage
     from crosswire.nlp.figures import FiguresStage
 
     text = "Rebels shelled the town on Monday, killing 4 civilians, the army said."
     doc = events_stage.resources.nlp(text)
-    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], meta={"doc": doc})
+    article = Article(raw_text=text, text=text, sentences=[Sentence(0, len(text))], doc=doc)
     for other in (AttributionStage(_NoParser()), FiguresStage(_NoParser()), EventsStage(_NoParser())):
         article = other(article)
     assert article.events[0].fatalities == 4

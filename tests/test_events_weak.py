@@ -5,9 +5,8 @@ import pytest
 from tests.event_sentences import events_of, first_event
 
 from crosswire.model import Article, Sentence
-from crosswire.nlp.attribution import article_doc
-from crosswire.nlp.events_triggers import find_triggers
-from crosswire.nlp.events_weak import rule_weak
+from crosswire.nlp import article_doc
+from crosswire.nlp.events import find_triggers, rule_weak
 
 pytestmark = pytest.mark.slow
 

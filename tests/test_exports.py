@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.model import Article, EventMention, Figure, Place, TimeRef, article_id
-from crosswire.present.exports import EXPORT_FIELDS, ExportError, export_rows, export_text, render
+from crosswire.present import EXPORT_FIELDS, ExportError, export_rows, export_text, render
 from crosswire.present.write import write_outputs
 from crosswire.store import SQLiteStore as Store
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crosswire.nlp.figures_headline import headline_victims
+from crosswire.nlp.figures import headline_victims
 
 
 @pytest.mark.parametrize(("text", "kind", "who"), [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crosswire.nlp.numbers import find_quantities, parse_digits, parse_quantity, parse_words
+from crosswire.nlp.figures import find_quantities, parse_digits, parse_quantity, parse_words
 
 
 @pytest.mark.parametrize(("text", "value", "low", "high", "qualifier"), [

@@ -3,6 +3,7 @@
 import pytest
 
 from crosswire.model import Article, Figure, Sentence, TimeRef
+from crosswire.nlp.claims import AttributionStage
 from crosswire.nlp.figures import FiguresStage, link_breakdowns, sum_mismatch_notes
 
 pytestmark = pytest.mark.slow
@@ -12,7 +13,9 @@ pytestmark = pytest.mark.slow
 def stage():
     from crosswire.resources import Resources
 
-    return FiguresStage(Resources())
+    resources = Resources()
+    claims, figures = AttributionStage(resources), FiguresStage(resources)
+    return lambda article: figures(claims(article))  # the figures stage reads the claims stage's sources
 
 
 def figures_of(stage, text, times=()):

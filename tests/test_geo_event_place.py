@@ -1,11 +1,11 @@
-"""The choice of an event's place among the resolved places of its sentence (nlp/event_place.py)."""
+"""The choice of an event's place among the resolved places of its sentence (nlp/events/place.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from crosswire.model import Article, Place
-from crosswire.nlp.event_place import place_for, place_rank
+from crosswire.nlp.events import place_for, place_rank
 
 TEXT = "Gunmen attacked Kondara market near Lakeside city, Northland province, Freedonia."
 

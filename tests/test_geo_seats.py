@@ -8,7 +8,7 @@ import pytest
 
 from crosswire.geo.gazetteer import Gazetteer
 from crosswire.model import Place
-from crosswire.nlp.event_place import event_point
+from crosswire.nlp.events import event_point
 
 PLACES = [  # id, name, lat, lon, fcode, cc, admin1, admin2, population, origin
     (1, "Northland", 10.0, 10.0, "A.ADM1", "AF", "01", None, 900_000, "hand-built"),

@@ -11,7 +11,7 @@ from crosswire.geo.gazetteer import Gazetteer
 from crosswire.geo.resolve import ToponymCandidate, resolve_toponyms
 from crosswire.geo.stage import is_date_or_function_word, toponym_spans, within_named_unit
 from crosswire.model import Article, Mention, Place
-from crosswire.nlp.event_place import disagrees_with_qualifier
+from crosswire.nlp.events import disagrees_with_qualifier
 
 PLACES = [  # id, name, lat, lon, fcode, cc, admin1, admin2, population
     (1, "Hnutove", 47.2, 37.75, "P.PPL", "UA", "05", None, 800),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.nlp.pieces import parse, split_pieces
+from crosswire.nlp import parse, split_pieces
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.model import Article, EventMention, Place, article_id
-from crosswire.present.exports import export_text
+from crosswire.present import export_text
 from crosswire.present.safety import csv_cell, md, md_url
 from crosswire.present.write import write_outputs
 from crosswire.store import SQLiteStore as Store

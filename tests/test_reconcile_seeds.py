@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.present.exports import export_rows
+from crosswire.present import export_rows
 from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from crosswire.present.exports import export_rows, export_text
+from crosswire.present import export_rows, export_text
 from crosswire.store import SQLiteStore as Store
 
 pytestmark = pytest.mark.slow

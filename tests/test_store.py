@@ -146,3 +146,16 @@ def test_concurrent_writers_store_each_report_once(store_url: str) -> None:
     assert sorted(a + b).count("added") == 30 and len(a + b) == 60
     with open_store(store_url) as store:
         assert store.counts()["articles"] == 30
+
+
+def test_full_reads_page_through_a_store_larger_than_one_page(store_url: str, monkeypatch) -> None:  # noqa: ANN001
+    """Reads of every row come in pages; a store bigger than a page is read whole, never truncated."""
+    monkeypatch.setattr("crosswire.store.sql.PAGE_ROWS", 2)
+    texts = [f"Report number {i} says the shelling of the town went on for a day." for i in range(5)]
+    with open_store(store_url) as store:
+        store.add_articles([make_article(t) for t in texts])
+        for i in range(3):
+            store.add_reject(Reject(f"bad-{i}.txt", "read", "encoding", "not UTF-8"))
+        assert sorted(r["id"] for r in store.article_rows()) == sorted(article_id(t) for t in texts)
+        assert len(store.annotation_rows("figures")) == 5
+        assert [r["path"] for r in store.reject_rows()] == ["bad-0.txt", "bad-1.txt", "bad-2.txt"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from crosswire.model import Article
-from crosswire.nlp.dating import DatingStage, infer_publication_date
+from crosswire.nlp.time import DatingStage, infer_publication_date
 
 # A paraphrase in our own words of an undated wire story: the offensive is said to have run
 # "since last Wednesday" and "since Nov. 27"; an air strike happened "on Tuesday"; years named

@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.nlp.dating import infer_publication_date
-from crosswire.nlp.timex import find_times
-from crosswire.nlp.timex_year_estimate import year_estimates
+from crosswire.nlp.time import find_times, infer_publication_date, year_estimates
 
 MARCH_4 = "Protesters filled the square on Tuesday, March 4, organisers said. Rationing has been in force since 2010."
 

@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from crosswire.nlp.timex import find_times
-from crosswire.nlp.timex_event import event_date_for_report, event_date_for_sentence
+from crosswire.nlp.time import event_date_for_report, event_date_for_sentence, find_times
 
 DCT = date(2024, 12, 5)  # a Thursday
 CUE = re.compile(r"\b(?:shot|shooting|killed|wounded)\b", re.IGNORECASE)
@@ -93,7 +92,7 @@ def test_report_date_falls_back_to_the_dct_and_says_so() -> None:
 
 
 def test_a_clock_time_and_its_weekday_stay_in_one_sentence() -> None:
-    from crosswire.nlp.timex_context import split_sentences
+    from crosswire.nlp.time import split_sentences
 
     text = "Officers came at 10 p.m. Monday to the house. It was 6 a.m. The sun rose at 7 a.m. Nov. 3 then."
     assert [text[s:e] for s, e in split_sentences(text)] == [

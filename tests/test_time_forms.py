@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from crosswire.model import Article, Sentence
-from crosswire.nlp.timex import TimeStage, event_date_for_sentence, find_times
+from crosswire.nlp.time import TimeStage, event_date_for_sentence, find_times
 
 DCT = date(2024, 12, 5)  # a Thursday
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from crosswire.nlp.timex import find_times
+from crosswire.nlp.time import find_times
 
 DCT = date(2024, 11, 5)  # the third quarter has just been reported
 
@@ -58,7 +58,7 @@ def test_season_with_a_year_in_words(text: str, value: str) -> None:
     ("two thousand and six", 2006), ("two thousand fifteen", 2015), ("nineteen", None),
 ])
 def test_spelled_year(words: str, year: int | None) -> None:
-    from crosswire.nlp.timex_lexicon import spelled_year
+    from crosswire.nlp.time import spelled_year
 
     assert spelled_year(words) == year
 

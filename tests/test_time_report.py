@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from crosswire.nlp.timex import find_times
-from crosswire.nlp.timex_report import date_report_event, page_stamp
+from crosswire.nlp.time import date_report_event, find_times, page_stamp
 
 CUE = re.compile(r"\b(?:shot|shooting)\b", re.IGNORECASE)
 PAGE = ("Created: 03/12/2019 9:05 AM Updated: 03/13/2019 6:40 PM\n"

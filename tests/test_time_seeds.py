@@ -16,8 +16,7 @@ from bench.common import SharedDataMissing, shared_dir
 
 from crosswire.clean import CleanStage, MetadataStage
 from crosswire.model import Article
-from crosswire.nlp.dating import DatingStage
-from crosswire.nlp.timex import TimeStage
+from crosswire.nlp.time import DatingStage, TimeStage
 
 pytestmark = pytest.mark.shared
 BRACKET_DAY = re.compile(r"^(?P<wd>[A-Z][a-z]+day)\s*\((?P<d>\d{1,2})")
@@ -34,7 +33,7 @@ def seeds() -> list[Article]:
     known = sorted({a.published.date().isoformat() for a in articles if a.published is not None})
     for a in articles:
         if a.published is None:
-            a.meta["other_dated"] = known
+            a.other_dated = known
     return [TimeStage(None)(DatingStage(None)(a)) for a in articles]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from crosswire.nlp.timex import find_times
+from crosswire.nlp.time import find_times
 
 DCT = date(2024, 12, 5)  # a Thursday
 

@@ -3,7 +3,7 @@
 For a seeded sample of incidents with at least two documents, every document is run through the
 per-report stages up to figures; a document states a killed (injured) count when it has a top-level
 figure of that kind (the largest one). The incident's counts come from the product's reconciliation
-(`crosswire.link.counts.incident_counts`): the figure most documents state (ties to the smaller), with the
+(`crosswire.reconcile.counts.incident_counts`): the figure most documents state (ties to the smaller), with the
 injured figure of a report written before some of the deaths set aside; an incident with no stated figure
 counts as 0. Scored exact against GVA's `num_killed` / `num_injured`.
 """
@@ -47,11 +47,11 @@ def stated(article: Any, kind: str) -> int | None:
 
 def run(data: Path, limit: int | None = None) -> dict[str, float]:
     """killed_exact, injured_exact, both_exact over the sampled incidents."""
-    from crosswire.link.counts import StatedCounts, incident_counts
     from crosswire.model import Article
-    from crosswire.nlp.annotate import AnnotateStage
-    from crosswire.nlp.attribution import AttributionStage
+    from crosswire.nlp.claims import AttributionStage
+    from crosswire.nlp.entities import AnnotateStage
     from crosswire.nlp.figures import FiguresStage
+    from crosswire.reconcile.counts import StatedCounts, incident_counts
     from crosswire.resources import Resources
 
     resources = Resources()

@@ -1,7 +1,7 @@
 """Event dates of Gun Violence Archive incidents, read from the news reports about them.
 
 For a fixed sample of incidents with at least two documents, each document's event date is the
-one the product's time stage gives it (`crosswire.nlp.timex_report.date_report_event`: the first
+one the product's time stage gives it (`crosswire.nlp.time.date_report_event`: the first
 sentence about the shooting that names the shooting's day, days of statements, arrests and
 hearings passed over, with narrative fallbacks, else the DCT). An incident's date is the value most of its
 documents agree on. Scores: the share of incidents (and of documents) within one day of the gold
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from crosswire.nlp.timex_report import date_report_event
+from crosswire.nlp.time import date_report_event
 
 GATE_LIMIT = 150
 SAMPLE_SEED = 20240605

@@ -104,7 +104,7 @@ class Options:
 def predict_document(nlp: Any, doc: ConllDoc, aliases: Any = None, truecaser: Any = None,
                      options: Options | None = None) -> set[Entity]:
     """Predicted CoNLL entities of one document, via crosswire's annotator."""
-    from crosswire.nlp.annotate import (
+    from crosswire.nlp.entities import (
         NAME_LABELS,
         case_votes,
         harmonise_labels,
@@ -158,14 +158,14 @@ def score(gold: set[tuple], pred: set[tuple]) -> dict[str, float]:
 def run(data: Path, limit: int | None = None, options: Options | None = None,
         nlp: Any = None) -> dict[str, float]:
     """Entity F1 on eng.testa (the first `limit` documents) of crosswire's annotate pipeline."""
-    from crosswire.nlp.annotate import Truecaser
+    from crosswire.nlp.entities import Truecaser
     from crosswire.resources import Resources
 
     docs = read_conll(data / "conll2003" / "eng.testa")[:limit]
     resources = Resources()
     nlp = nlp if nlp is not None else resources.nlp
     if options is None or options.gazetteer:
-        from crosswire.nlp.ruler import attach_gazetteer
+        from crosswire.nlp.entities import attach_gazetteer
 
         attach_gazetteer(nlp, resources.gazetteer)
     truecaser = Truecaser.from_nlp(nlp)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.common import prf
 from crosswire.model import TimeRef
-from crosswire.nlp.timex import find_times
+from crosswire.nlp.time import find_times
 
 GATE_LIMIT = 256  # the whole corpus runs in a few seconds
 

@@ -39,6 +39,8 @@ class IngestSummary:
 
 @dataclass
 class RunSummary:
+    """What `run` did: the reports read and stored, the links made, and the files written."""
+
     ingest: IngestSummary
     link: dict[str, int]
     outputs: dict[str, str]
@@ -115,7 +117,7 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
                                                if a.published and a.published_source != "inferred"}
             for article in prepared:
                 if article.published is None and known:
-                    article.meta["other_dated"] = sorted(known)
+                    article.other_dated = sorted(known)
             _store_batch(engine.map(prepared), store, summary, settings)
     finally:
         engine.close()
@@ -218,5 +220,23 @@ def analyze_file(path: str | Path, settings: Settings, published: datetime | Non
 def article_json(article: Article) -> dict[str, Any]:
     data = to_jsonable(article)
     data.pop("offsets", None)
-    data["meta"] = {k: v for k, v in data["meta"].items() if k != "doc" and not k.startswith("_")}
+    data["meta"] = {k: v for k, v in data["meta"].items() if not k.startswith("_")}
     return data
+
+
+def run(paths: Iterable[str | Path], store: Store, settings: Settings, resources: Resources,
+        published: datetime | None = None) -> RunSummary:
+    """The main job: read, analyse and store the reports at `paths`, link the whole store (stories,
+    duplicates, entities), then write the report, the brief and every export to `settings.out`.
+
+    The CLI's `run`, the web app and a notebook all call this one function; the ACLED export is given
+    the run's gazetteer, so a user's `--gazetteer` names its admin1 column too."""
+    from .link.run import link_store
+    from .present.write import check_out_folder, write_outputs
+
+    check_inputs(paths)
+    check_out_folder(settings.out)
+    summary = ingest(paths, store, settings, resources, published)
+    links = link_store(store, resources)
+    outputs = write_outputs(store, settings.out, gazetteer=resources.gazetteer)
+    return RunSummary(summary, links, outputs)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import Settings, load_settings
 from .errors import ConfigError, CrosswireError
-from .present.exports import EXPORT_KINDS, FORMATS
+from .present.formats import FORMATS
+from .present.rows import EXPORT_KINDS
 
 if TYPE_CHECKING:
     from .store import Store
@@ -58,18 +59,16 @@ def _writable_store(settings: Settings) -> Store:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .api import check_inputs, ingest, make_resources
-    from .link.run import link_store
-    from .present.write import check_out_folder, write_outputs
+    from .api import check_inputs, make_resources, run
+    from .present.write import check_out_folder
 
     settings = _settings(args)
     check_inputs(args.inputs)
     check_out_folder(settings.out)
     resources = make_resources(settings)
     with _writable_store(settings) as store:
-        summary = ingest(args.inputs, store, settings, resources, _published(args.published))
-        links = link_store(store, resources)
-        outputs = write_outputs(store, settings.out)
+        done = run(args.inputs, store, settings, resources, _published(args.published))
+    summary, links, outputs = done.ingest, done.link, done.outputs
     print(f"store: {settings.db}")
     print(summary.line())
     print(f"linked: {links['stories']} stories, {links['duplicates']} duplicates, {links['entities']} entities")
@@ -129,11 +128,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .present.exports import export_text
+    from .present.formats import export_text
     from .present.write import writing
 
-    with _existing_store(_settings(args)) as store:
-        text = export_text(store, args.kind, args.format)
+    settings = _settings(args)
+    gazetteer = None
+    if args.format == "acled" and settings.gazetteer:  # a user's gazetteer names ACLED's admin1 column too
+        from .geo.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.load(settings.gazetteer)
+    with _existing_store(settings) as store:
+        text = export_text(store, args.kind, args.format, gazetteer)
     if args.output:
         with writing(args.output):
             Path(args.output).write_text(text, encoding="utf-8")
@@ -166,13 +171,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .store import is_server_url
+    from .store.postgres import redact
     from .web import serve
 
     settings = _settings(args)
-    if not Path(settings.db).is_file():
+    if not is_server_url(settings.db) and not Path(settings.db).is_file():
         raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
-    print(f"serving {settings.db} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: /api/openapi.json); "
-          "Ctrl-C stops")
+    print(f"serving {redact(settings.db)} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: "
+          "/api/openapi.json); Ctrl-C stops")
     serve(settings.db, host=args.host, port=args.port)
     return EXIT_OK
 

@@ -181,6 +181,10 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Transient: held for the stages of one run, never stored or exported.
+    doc: Any = field(default=None, repr=False, compare=False, metadata={"transient": True})  # the spaCy parse
+    other_dated: list[str] = field(default_factory=list, repr=False, compare=False,
+                                   metadata={"transient": True})  # ISO days of related dated reports
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` back to `raw_text` offsets."""
@@ -217,7 +221,8 @@ def article_id(text: str) -> str:
 def to_jsonable(obj: Any) -> Any:
     """Records to plain JSON values (datetimes as ISO 8601)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not f.metadata.get("transient")}
     if isinstance(obj, datetime):
         return obj.isoformat()
     if isinstance(obj, list | tuple):

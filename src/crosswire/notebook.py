@@ -2,7 +2,7 @@
 
     import crosswire
     cw = crosswire.open("out/demo/crosswire.db")
-    cw.events(type="Battles", place="Hama")      # a pandas DataFrame when pandas is installed
+    cw.events(type="Battles", place="Hama")      # merged events; a pandas DataFrame when pandas is installed
     cw.figures(as_frame=False)                    # else (or when asked) a list of dicts
 
 Every method returns every matching record (it pages through the store; nothing is cut off). The store is
@@ -11,12 +11,11 @@ opened read-only. Records have the export field names the README documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .present.records import annotation_record, entity_record
-from .store import MAX_LIMIT, Filters, Page, ReadStore
+from .present.records import annotation_record, entity_record, merged_event_matches
+from .store import Filters, ReadStore, every_row
 
 
 def _pandas() -> Any | None:
@@ -33,6 +32,7 @@ class Crosswire:
     def __init__(self, db: str | Path) -> None:
         self.store = ReadStore(db)
         self._index: Any = None
+        self._events: list[dict[str, Any]] | None = None  # merged once per open store
 
     def _out(self, rows: list[dict[str, Any]], as_frame: bool | None) -> Any:
         pandas = _pandas()
@@ -44,22 +44,27 @@ class Crosswire:
             return rows
         return pandas.DataFrame(rows)
 
-    def _all(self, fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
-        rows, offset = [], 0
-        while True:
-            page = fetch(MAX_LIMIT, offset)
-            rows += page.rows
-            if page.next_offset is None:
-                return rows
-            offset = page.next_offset
-
     def _annotations(self, kind: str, as_frame: bool | None, filters: dict[str, Any]) -> Any:
         f = Filters(**filters)
-        rows = self._all(lambda lim, off: self.store.annotations(kind, f, lim, off))
+        rows = every_row(lambda lim, off: self.store.annotations(kind, f, lim, off))
         return self._out([annotation_record(kind, r) for r in rows], as_frame)
 
     def events(self, as_frame: bool | None = None, **filters: Any) -> Any:
-        """Event mentions; filters: type, actor, place, date_from, date_to, story, article, mapped."""
+        """Merged events (the events export's rows, in time order); the filters of `event_mentions`."""
+        f = Filters(**filters)
+        if self._events is None:
+            from .present.rows import event_rows
+
+            rows = event_rows(self.store.backend)
+            self._events = sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+        keep = set(self.store.story(f.story)["articles"]) if f.story else None
+        if f.article:
+            keep = {f.article} if keep is None else keep & {f.article}
+        return self._out([e for e in self._events if merged_event_matches(e, f, keep)], as_frame)
+
+    def event_mentions(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        """Event mentions (one report's telling each); filters: type, actor, place, date_from, date_to,
+        story, article, mapped."""
         return self._annotations("events", as_frame, filters)
 
     def figures(self, as_frame: bool | None = None, **filters: Any) -> Any:
@@ -76,22 +81,22 @@ class Crosswire:
 
     def entities(self, as_frame: bool | None = None, **filters: Any) -> Any:
         f = Filters(**filters)
-        rows = self._all(lambda lim, off: self.store.entities(f, lim, off))
+        rows = every_row(lambda lim, off: self.store.entities(f, lim, off))
         return self._out([entity_record(r) for r in rows], as_frame)
 
     def stories(self, as_frame: bool | None = None) -> Any:
-        return self._out(self._all(self.store.stories), as_frame)
+        return self._out(every_row(self.store.stories), as_frame)
 
     def articles(self, as_frame: bool | None = None, **filters: Any) -> Any:
         f = Filters(**filters)
-        return self._out(self._all(lambda lim, off: self.store.articles(f, lim, off)), as_frame)
+        return self._out(every_row(lambda lim, off: self.store.articles(f, lim, off)), as_frame)
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One report with its text."""
         return self.store.article(article_id)
 
     def search(self, query: str, as_frame: bool | None = None) -> Any:
-        return self._out(self._all(lambda lim, off: self.store.search(query, lim, off)), as_frame)
+        return self._out(every_row(lambda lim, off: self.store.search(query, lim, off)), as_frame)
 
     def _claim_index(self) -> Any:
         if self._index is None:

@@ -34,16 +34,26 @@ class Resources:
                 f"spaCy model package {self.spacy_package!r} is not installed; "
                 "run `make install` (it is pinned in constraints.txt)") from err
         nlp = module.load()
-        from .nlp.line_breaks import add_line_breaks
-        from .nlp.ruler import add_alias_ruler
+        from .nlp.entities import add_alias_ruler, add_line_breaks
 
         add_line_breaks(nlp)
         add_alias_ruler(nlp, self.aliases)
         return nlp
 
     @cached_property
+    def annotating_nlp(self) -> Language:
+        """`nlp` with the place rules checking town names against `gazetteer`: what the annotate stage
+        parses with. It is the same pipeline object (one model in memory), so every later parse of the
+        run sees the gazetteer too; attached here, once, by the owner of both, not by a stage."""
+        from .nlp.entities import attach_gazetteer
+
+        nlp = self.nlp
+        attach_gazetteer(nlp, self.gazetteer)
+        return nlp
+
+    @cached_property
     def aliases(self) -> Any:
-        from .nlp.aliases import load_alias_table
+        from .names import load_alias_table
 
         return load_alias_table()
 

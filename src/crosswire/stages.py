@@ -16,11 +16,11 @@ from .resources import Resources
 STAGE_CLASSES: dict[str, str] = {
     "clean": "crosswire.clean:CleanStage",
     "metadata": "crosswire.clean:MetadataStage",
-    "annotate": "crosswire.nlp.annotate:AnnotateStage",
-    "dating": "crosswire.nlp.dating:DatingStage",
-    "times": "crosswire.nlp.timex:TimeStage",
+    "annotate": "crosswire.nlp.entities:AnnotateStage",
+    "dating": "crosswire.nlp.time:DatingStage",
+    "times": "crosswire.nlp.time:TimeStage",
     "places": "crosswire.geo.stage:PlacesStage",
-    "attribution": "crosswire.nlp.attribution:AttributionStage",
+    "attribution": "crosswire.nlp.claims:AttributionStage",
     "figures": "crosswire.nlp.figures:FiguresStage",
     "events": "crosswire.nlp.events:EventsStage",
 }

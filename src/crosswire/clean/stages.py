@@ -31,7 +31,7 @@ class CleanStage:
 
     name = CLEAN_STAGE
     requires = ("raw_text",)
-    assigns = ("text", "offsets", "notes")
+    assigns = ("text", "offsets", "notes", "id", "meta")  # id: the content id, when the reader gave none
 
     def __init__(self, resources: object | None = None) -> None:
         self.resources = resources
@@ -61,7 +61,7 @@ class MetadataStage:
 
     name = METADATA_STAGE
     requires = ("text",)
-    assigns = ("published", "published_source", "byline", "outlet", "language")
+    assigns = ("published", "published_source", "byline", "outlet", "language", "meta", "notes")
 
     def __init__(self, resources: object | None = None, header_lines: int = 5) -> None:
         self.resources = resources

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import data_path
-
 if TYPE_CHECKING:  # the gazetteer module imports this one for its demonym table
-    from .gazetteer import GazetteerLike
+    from .types import GazetteerLike
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "oblast",
                "prefecture", "department", "municipality", "countryside", "territory", "canton", "lga")
@@ -128,17 +125,6 @@ def us_state_code(word: str) -> str | None:
         return word
     return None
 
-
-def load_demonyms(path: Path | None = None) -> dict[str, str]:
-    """Demonym (casefolded) -> country code ("SY") or "@" continent code ("@EU")."""
-    table: dict[str, str] = {}
-    with open(path or data_path("geo_demonyms.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("demonym\t") or not line.strip():
-                continue
-            name, code = line.rstrip("\n").split("\t")
-            table[name.casefold()] = code
-    return table
 
 
 def qualifier_place(cue: Cues, gazetteer: GazetteerLike) -> tuple[str, str | None] | None:

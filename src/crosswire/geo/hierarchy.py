@@ -13,8 +13,8 @@ from dataclasses import replace
 from .context import Cues
 from .distance import haversine_km
 from .division_names import COMMON_WORDS
-from .gazetteer import Candidate, GazetteerLike, coarse_district
 from .normalise import ARTICLES, tokens
+from .types import Candidate, GazetteerLike, coarse_district
 
 # How far from a coarse district's point (its province's) a same-named place may lie to stand in for it.
 COARSE_STAND_IN_KM = 200.0

@@ -7,21 +7,17 @@ elsewhere must not stand in for it. `resolve.py` asks `lacking_reason` before it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .context import Cues, qualifier_readings
-from .gazetteer import Candidate, GazetteerLike
+from .focus import ReportFocus
 from .hierarchy import enclosing_candidates, inside, qualifier_divisions, stray
-
-if TYPE_CHECKING:
-    from .resolve import _Context
+from .types import Candidate, GazetteerLike
 
 # "the Cincinnati suburb of Mason" names a place in a big city, not a Cincinnati inside Mason; a city this
 # big is also not outweighed by units found only abroad.
 APPOSITIVE_MIN_POPULATION = 100_000
 
 
-def lacking_reason(cand: Candidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
+def lacking_reason(cand: Candidate, pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
                    gazetteer: GazetteerLike) -> str | None:
     """Why the name is more likely a place the gazetteer lacks than its best candidate `cand`, or None.
 

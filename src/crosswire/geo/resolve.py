@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..model import Place
 from .context import (
@@ -27,7 +27,7 @@ from .context import (
     suffix_cues,
 )
 from .distance import haversine_km
-from .gazetteer import Candidate, GazetteerLike, coarse_district
+from .focus import ReportFocus
 from .hierarchy import (
     coarse_district_stand_in,
     embedded_candidates,
@@ -37,6 +37,7 @@ from .hierarchy import (
 )
 from .lacking import lacking_reason
 from .normalise import content_tokens
+from .types import Candidate, GazetteerLike, coarse_district
 
 CONTINENT_NAMES = {"@EU": "Europe", "@AF": "Africa", "@AS": "Asia", "@NA": "North America",
                    "@SA": "South America", "@OC": "Oceania", "@AN": "Antarctica"}
@@ -53,7 +54,6 @@ MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "sk
 NEAR_KM, REGION_KM = 150.0, 600.0
 HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
 NAMED_PROVINCE_BONUS = 0.45
-WORLD_CITY_POPULATION = 1_000_000  # a place inside a province the report names beats a bigger homonym elsewhere
 
 
 @dataclass(frozen=True)
@@ -66,54 +66,6 @@ class ToponymCandidate:
     label: str = "GPE"
     fuzzy_ok: bool = True  # typo-tolerant matching only for names a tagger called a place
     corrected: str | None = None  # the gazetteer name a misspelt name is read as, when the text says place
-
-
-@dataclass
-class _Context:
-    """What the report as a whole says: its countries and the places already placed with confidence.
-
-    `votes` holds each name's own vote for a country, left out when that same name is scored, so a
-    name does not confirm its own first guess.
-    """
-
-    weights: dict[str, float]
-    anchors: list[tuple[int, Candidate]]
-    votes: dict[int, tuple[str, float]] = field(default_factory=dict)
-    provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
-
-    def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
-        """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
-        report naming its oblast). A country, province, capital or world city of the name is not
-        outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital)."""
-        found = {c.id for c in pool if any(j != index and inside(c, unit) for j, unit in self.provinces)}
-        if any(c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION for c in pool):
-            return set()
-        return found
-
-    @property
-    def focus(self) -> dict[str, float]:
-        return self.focus_for(-1)
-
-    def focus_for(self, index: int) -> dict[str, float]:
-        """Share of the report's country votes per country, without the vote of name `index`."""
-        weights = dict(self.weights)
-        if index in self.votes:
-            cc, w = self.votes[index]
-            weights[cc] -= w
-        total = sum(weights.values())
-        if total <= 0:
-            return {}
-        return {cc: w / total for cc, w in weights.items() if w / total >= 0.15}
-
-    def firm_country(self, index: int) -> str | None:
-        """The country the rest of the report is clearly in (most of at least one full vote), if any."""
-        weights = dict(self.weights)
-        if index in self.votes:
-            cc, w = self.votes[index]
-            weights[cc] -= w
-        total = sum(weights.values())
-        top = max(weights, key=lambda cc: weights[cc], default=None)
-        return top if top is not None and weights[top] >= 1.0 and weights[top] >= 0.6 * total else None
 
 
 def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], text: str,
@@ -142,7 +94,7 @@ def _first_pick(pool: list[Candidate], cue: Cues, index: int,
     """A name's pick on its own, or None when the text already says it is a place the gazetteer lacks
     ("San Lorenzo, Chubut" with no San Lorenzo in Chubut): such a name's homonym abroad must not pull
     the report's country focus or anchor its other names."""
-    alone = _Context({}, [])
+    alone = ReportFocus({}, [])
     best = _best(pool, cue, alone, index, gazetteer)
     if best is None or lacking_reason(best[0], pool, cue, alone, index, gazetteer):
         return None
@@ -236,7 +188,7 @@ def _demonym_candidates(name: str, gazetteer: GazetteerLike) -> list[Candidate]:
     return [replace(country, match="exact")] if country else []
 
 
-def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, str] | None]) -> _Context:
+def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, str] | None]) -> ReportFocus:
     """Country focus (weighted by mentions; countries named outright count double) and anchors."""
     weights: Counter[str] = Counter()
     anchors: list[tuple[int, Candidate]] = []
@@ -250,7 +202,7 @@ def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, s
         if confidence >= 0.6 and cand.code not in ("PCLI", "CONT"):
             anchors.append((i, cand))
     provinces = [(i, pick[0]) for i, pick in enumerate(first) if pick is not None and pick[0].code == "ADM1"]
-    return _Context(dict(weights), anchors, votes, provinces)
+    return ReportFocus(dict(weights), anchors, votes, provinces)
 
 
 def _shadowed(pool: list[Candidate]) -> set[int]:
@@ -262,7 +214,7 @@ def _shadowed(pool: list[Candidate]) -> set[int]:
             and towns[(c.cc, c.admin1)] >= 0.1 * c.population}
 
 
-def _score(cand: Candidate, cue: Cues, context: _Context, index: int, qualifier: tuple[str, str | None] | None,
+def _score(cand: Candidate, cue: Cues, context: ReportFocus, index: int, qualifier: tuple[str, str | None] | None,
            units: list[Candidate], shadowed: set[int], in_province: set[int], focus: dict[str, float]) -> float:
     """How likely `cand` is the place meant; higher is better (not a probability)."""
     score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
@@ -293,7 +245,7 @@ def _admin_cue_bonus(cand: Candidate, lower: bool) -> float:
     return {"ADM2": 0.7, "ADM3": 0.5, "ADM1": 0.0}.get(cand.code, 0.1 if cand.fclass == "P" else -0.1)
 
 
-def _nearness(cand: Candidate, context: _Context, index: int) -> float:
+def _nearness(cand: Candidate, context: ReportFocus, index: int) -> float:
     """A bonus for lying near the other places the report names."""
     if cand.lat is None or cand.lon is None:
         return 0.0
@@ -304,7 +256,7 @@ def _nearness(cand: Candidate, context: _Context, index: int) -> float:
     return 0.3 if best <= NEAR_KM else 0.12 if best <= REGION_KM else 0.0
 
 
-def _best(pool: list[Candidate], cue: Cues, context: _Context, index: int,
+def _best(pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
           gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
     """The best candidate, a confidence from its margin over the runner-up, and a reason."""
     if not pool:
@@ -350,7 +302,7 @@ def _near_qualifier_town(cand: Candidate, town: Candidate | None) -> float:
     return QUALIFIER_TOWN_BONUS * max(0.0, 1.0 - km / QUALIFIER_TOWN_KM)
 
 
-def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None] | None, context: _Context) -> str:
+def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None] | None, context: ReportFocus) -> str:
     parts = [f"{n} candidate{'s' if n != 1 else ''}"]
     if top.match == "fuzzy":
         parts.append(f"fuzzy match to {top.name} ({top.edits} edit{'s' if top.edits != 1 else ''})")
@@ -374,7 +326,7 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
     return "; ".join(parts)
 
 
-def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Context, index: int,
+def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
            gazetteer: GazetteerLike) -> Place:
     best = _best(pool, cue, context, index, gazetteer)
     if best is None:
@@ -397,7 +349,7 @@ def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: _Con
                  confidence=confidence, reason=reason)
 
 
-def _fitting_bare_name(tp: ToponymCandidate, cue: Cues, context: _Context, index: int,
+def _fitting_bare_name(tp: ToponymCandidate, cue: Cues, context: ReportFocus, index: int,
                        gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
     """The pick for the name without its generic word when the whole name fits none of the units named
     with it and the bare name does: "Hays city (Al Hudaydah)" is no Hays City abroad but the town Hays."""

@@ -13,9 +13,9 @@ from typing import Any
 
 from ..model import Article, Mention
 from .context import ADMIN_WORDS, SETTLEMENT_WORDS, cues_at, qualifier_readings
-from .gazetteer import Candidate, GazetteerLike
 from .hierarchy import enclosing_candidates, inside, qualifier_divisions
 from .resolve import ToponymCandidate, resolve_toponyms
+from .types import Candidate, GazetteerLike
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"ORG", "PERSON", "NORP", "LANGUAGE"})

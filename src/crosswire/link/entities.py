@@ -25,8 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..nlp.aliases import Actor, AliasTable, fold_alias, normalise_alias
-from .translit import acronym, loose_name_key, name_key
+from ..names import Actor, AliasTable, acronym, fold_alias, loose_name_key, name_key, normalise_alias
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place", "LOC": "place",
                  "FAC": "place"}
@@ -170,7 +169,7 @@ def build_nodes(mentions: list[tuple[str, Mention]], aliases: AliasTable,
 
 def is_generic(m: Mention) -> bool:
     """A rule mention of a common-noun actor ("protesters", "police"): the only rule mentions
-    that carry an actor type (see `nlp.annotate.generic_actor_mentions`)."""
+    that carry an actor type (see `nlp.entities.annotate.generic_actor_mentions`)."""
     return m.source == "rule" and m.actor_type is not None
 
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store import Store
-from .exports import event_id, event_rows
+from .rows import event_id, event_rows
 from .safety import csv_cell
+
+if TYPE_CHECKING:
+    from ..geo.types import GazetteerLike
 
 ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
                 "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
@@ -25,14 +28,19 @@ ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_
 TIME_PRECISION = {"day": 1, "week": 2, "published": 2, "month": 3, "year": 3}
 
 
-def acled_rows(store: Store) -> list[dict[str, Any]]:
-    """Every merged event in ACLED's columns, with its reconciled fatalities (the conservative figure)."""
-    from ..geo.gazetteer import Gazetteer
-    from ..nlp.events_actor_names import country_name
+def acled_rows(store: Store, gazetteer: GazetteerLike | None = None) -> list[dict[str, Any]]:
+    """Every merged event in ACLED's columns, with its reconciled fatalities (the conservative figure).
+
+    `gazetteer` names each event's admin1: the run's own (with a user's `--gazetteer` on top), else the
+    default offline one."""
+    from ..names import country_name
 
     articles = {a["id"]: a for a in store.article_rows()}
     mentions = {event_id(ev): ev for ev in store.annotation_rows("events")}
-    gazetteer = Gazetteer.load()
+    if gazetteer is None:
+        from ..geo.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.load()
     rows = []
     for ev in event_rows(store):
         where = ev["place"]

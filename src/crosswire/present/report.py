@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
-from .exports import export_rows
+from .rows import export_rows
 from .safety import csp_meta, md, md_url
 from .timeline import build_timeline
 

@@ -6,10 +6,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
 from ..store import Store
-from .exports import EXPORT_KINDS, export_rows, export_text, render
+from .formats import export_text, render
+from .rows import EXPORT_KINDS, export_rows
+
+if TYPE_CHECKING:
+    from ..geo.types import GazetteerLike
 from .report import collect, to_html, to_markdown
 
 
@@ -60,7 +65,7 @@ def write_brief(store: Store, out: str | Path) -> dict[str, str]:
     from .brief import build_brief
     from .brief_render import to_html as brief_html
     from .brief_render import to_markdown as brief_markdown
-    from .exports import claim_index
+    from .rows import claim_index
 
     check_out_folder(out)
     out = Path(out)
@@ -77,15 +82,15 @@ def write_brief(store: Store, out: str | Path) -> dict[str, str]:
     return {"brief": str(md), "brief_html": str(page)}
 
 
-def write_exports(store: Store, out: str | Path) -> dict[str, str]:
+def write_exports(store: Store, out: str | Path, gazetteer: GazetteerLike | None = None) -> dict[str, str]:
     """Every kind as JSON Lines, events.csv (the events' own fields), events_acled.csv (ACLED's columns), and
     GeoJSON for events and places."""
     check_out_folder(out)
     with writing(out):
-        return _write_exports(store, Path(out) / "exports")
+        return _write_exports(store, Path(out) / "exports", gazetteer)
 
 
-def _write_exports(store: Store, folder: Path) -> dict[str, str]:
+def _write_exports(store: Store, folder: Path, gazetteer: GazetteerLike | None) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, str] = {}
     for kind in EXPORT_KINDS:
@@ -95,11 +100,12 @@ def _write_exports(store: Store, folder: Path) -> dict[str, str]:
         written[kind] = str(path)
         if kind == "events":
             (folder / "events.csv").write_text(render(rows, kind, "csv"), encoding="utf-8")
-            (folder / "events_acled.csv").write_text(export_text(store, kind, "acled"), encoding="utf-8")
+            (folder / "events_acled.csv").write_text(export_text(store, kind, "acled", gazetteer), encoding="utf-8")
         if kind in ("events", "places"):
             (folder / f"{kind}.geojson").write_text(render(rows, kind, "geojson"), encoding="utf-8")
     return written
 
 
-def write_outputs(store: Store, out: str | Path) -> dict[str, str]:
-    return {**write_report(store, out), **write_brief(store, out), **write_exports(store, out)}
+def write_outputs(store: Store, out: str | Path, gazetteer: GazetteerLike | None = None) -> dict[str, str]:
+    """The report, the brief and every export in `out` (`gazetteer`: the run's, for the ACLED export)."""
+    return {**write_report(store, out), **write_brief(store, out), **write_exports(store, out, gazetteer)}

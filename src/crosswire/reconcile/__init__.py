@@ -10,6 +10,7 @@
   `fields` choosing each merged field and keeping every value seen;
 - `figures`: figures about the same thing grouped across reports, best / low / high / conservative,
   breakdowns linked to totals, period figures told apart, running tolls that grew as updates;
+- `counts`: one incident's killed and injured from what its reports state (the consensus rule);
 - `sources`: independence: outlets and original sources behind a statement (wire credits, aliases, copies);
 - `records`: `MentionRecord`, `PlaceKey`, `FigureStatement`; `load` builds them from the store;
 - `run`: `reconcile_store`, all of it over what the store holds.

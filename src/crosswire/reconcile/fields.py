@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from ..link.counts import StatedCounts, consensus, incident_counts
+from .counts import StatedCounts, consensus, incident_counts
 from .records import MentionRecord
 
 PRECISION_RANK = {"time": 0, "day": 0, "published": 1, "week": 2, "month": 3, "year": 4, None: 5}

@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..link.counts import consensus
+from .counts import consensus
 from .records import FigureStatement
 from .sources import independence
 

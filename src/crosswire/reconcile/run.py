@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..link.counts import StatedCounts
 from ..store import Store
+from .counts import StatedCounts
 from .events import EventIndex, MergeOptions
 from .fields import merged_event
 from .figures import FigureOptions, reconcile_figures
@@ -30,7 +30,7 @@ class Reconciled:
 
 
 def _alias_lookup() -> Any:
-    from ..nlp.aliases import load_alias_table
+    from ..names import load_alias_table
 
     table = load_alias_table()
 

@@ -18,13 +18,14 @@ from ..errors import StoreError
 from ..model import ANNOTATION_TYPES, Article, annotations_from_json, content_hash, to_jsonable
 from ..pipeline import Reject
 from .base import AddResult
+from .keys import INSERT_KEYS, article_key_rows
 from .offsets import decode_offsets, encode_offsets
 
 ANNOTATION_KINDS = tuple(ANNOTATION_TYPES)
 ARTICLE_COLUMNS = ("id", "content_hash", "raw_hash", "source_key", "version_of", "title", "outlet", "url",
                    "byline", "published", "published_source", "language", "source_path", "source_format",
                    "raw_text", "text", "offsets", "meta", "duplicate_of", "story_id", "ingested_at")
-ROW_CAP = 1_000_000
+PAGE_ROWS = 20_000  # rows per query of a full read: a large store is read page by page, never truncated
 ID_CHUNK = 500  # ids per `IN (...)` list
 
 
@@ -65,6 +66,15 @@ class SqlStore:
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
+
+    def _all_rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Every row of an ordered query, read in pages of `PAGE_ROWS` (the ORDER BY must be total)."""
+        rows: list[dict[str, Any]] = []
+        while True:
+            page = self._rows(f"{sql} LIMIT {PAGE_ROWS} OFFSET {len(rows)}", params)
+            rows += page
+            if len(page) < PAGE_ROWS:
+                return rows
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement in the current transaction; returns the rows it changed."""
@@ -134,8 +144,10 @@ class SqlStore:
         if not inserted:  # another writer stored the same content (or id) first
             found = self._rows("SELECT id FROM articles WHERE content_hash = ?", (chash,))
             return AddResult("exists", found[0]["id"] if found else article.id)
+        records = _annotation_records(article)
         self._executemany('INSERT INTO annotations (article_id, kind, idx, start, "end", data) '
-                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article))
+                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article.id, records))
+        self._executemany(INSERT_KEYS, article_key_rows(article.id, records))
         self._execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                       (article.id, article.title or "", article.text))
         return AddResult("version" if previous else "added", article.id, previous)
@@ -190,7 +202,7 @@ class SqlStore:
             c for c in ARTICLE_COLUMNS if c not in ("raw_text", "text", "offsets"))
         order = f"ORDER BY published IS NULL, published{self.text_order}, id{self.text_order}"
         if ids is None:
-            return self._rows(f"SELECT {', '.join(cols)} FROM articles {order} LIMIT {ROW_CAP}")
+            return self._all_rows(f"SELECT {', '.join(cols)} FROM articles {order}")
         rows = []
         for chunk in _chunks(sorted(set(ids))):
             rows += self._rows(f"SELECT {', '.join(cols)} FROM articles WHERE id IN "
@@ -200,8 +212,8 @@ class SqlStore:
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
         if kind not in ANNOTATION_KINDS:
             raise StoreError(f"unknown annotation kind {kind!r}; one of {', '.join(ANNOTATION_KINDS)}")
-        rows = self._rows("SELECT article_id, idx, data FROM annotations WHERE kind = ? "
-                          f"ORDER BY article_id{self.text_order}, idx LIMIT {ROW_CAP}", (kind,))
+        rows = self._all_rows("SELECT article_id, idx, data FROM annotations WHERE kind = ? "
+                              f"ORDER BY article_id{self.text_order}, idx", (kind,))
         return [dict(json.loads(r["data"]), article_id=r["article_id"], idx=r["idx"]) for r in rows]
 
     def load_article(self, article_id: str) -> Article:
@@ -218,13 +230,11 @@ class SqlStore:
         return {r["day"] for r in rows}
 
     def entity_rows(self) -> list[dict[str, Any]]:
-        rows = self._rows(f"SELECT data FROM entities ORDER BY name{self.text_order}, id{self.text_order} "
-                          f"LIMIT {ROW_CAP}")
+        rows = self._all_rows(f"SELECT data FROM entities ORDER BY name{self.text_order}, id{self.text_order}")
         return [json.loads(r["data"]) for r in rows]
 
     def reject_rows(self) -> list[dict[str, Any]]:
-        return self._rows(f"SELECT path, stage, code, message, article_id, created_at FROM rejects "
-                          f"ORDER BY id LIMIT {ROW_CAP}")
+        return self._all_rows("SELECT path, stage, code, message, article_id, created_at FROM rejects ORDER BY id")
 
     def counts(self) -> dict[str, int]:
         out = {table: int(self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"])
@@ -242,21 +252,21 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
 
 def _article_values(a: Article, chash: str, key: str | None, previous: str | None,
                     stamp: str) -> tuple[Any, ...]:
-    meta = {k: v for k, v in a.meta.items() if not k.startswith("_") and k != "doc"}
+    meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
     return (a.id, chash, raw_hash(a.raw_text), key, previous, a.title, a.outlet, a.url, a.byline,
             a.published.isoformat() if a.published else None, a.published_source, a.language,
             a.source_path, a.source_format, a.raw_text, a.text, encode_offsets(a.offsets),
             json.dumps(to_jsonable(meta), ensure_ascii=False), None, None, stamp)
 
 
-def _annotation_values(article: Article) -> list[tuple[Any, ...]]:
-    rows = []
-    for kind in ANNOTATION_KINDS:
-        for idx, item in enumerate(getattr(article, kind)):
-            data = to_jsonable(item)
-            rows.append((article.id, kind, idx, data.get("start"), data.get("end"),
-                         json.dumps(data, ensure_ascii=False)))
-    return rows
+def _annotation_records(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """The article's annotations as the JSON-shaped dicts stored, by kind."""
+    return {kind: [to_jsonable(item) for item in getattr(article, kind)] for kind in ANNOTATION_KINDS}
+
+
+def _annotation_values(article_id: str, records: dict[str, list[dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    return [(article_id, kind, idx, data.get("start"), data.get("end"), json.dumps(data, ensure_ascii=False))
+            for kind, items in records.items() for idx, data in enumerate(items)]
 
 
 def _article_from_row(row: dict[str, Any], annotations: list[dict[str, Any]]) -> Article:

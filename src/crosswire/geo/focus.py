@@ -1,0 +1,64 @@
+"""What a report as a whole says about where it is: its countries and the places already placed.
+
+Resolution scores each place name against this record: the report's country votes (each name's own
+vote left out when that name is scored, so a name does not confirm its own first guess), the places
+resolved with confidence (anchors a homonym is measured against) and the first-level divisions the
+report names ("Novoselivka" in a report naming its oblast).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .hierarchy import inside
+from .types import Candidate
+
+WORLD_CITY_POPULATION = 1_000_000  # a place inside a province the report names beats a bigger homonym elsewhere
+
+
+@dataclass
+class ReportFocus:
+    """What the report as a whole says: its countries and the places already placed with confidence.
+
+    `votes` holds each name's own vote for a country, left out when that same name is scored, so a
+    name does not confirm its own first guess.
+    """
+
+    weights: dict[str, float]
+    anchors: list[tuple[int, Candidate]]
+    votes: dict[int, tuple[str, float]] = field(default_factory=dict)
+    provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
+
+    def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
+        """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
+        report naming its oblast). A country, province, capital or world city of the name is not
+        outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital)."""
+        found = {c.id for c in pool if any(j != index and inside(c, unit) for j, unit in self.provinces)}
+        if any(c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION for c in pool):
+            return set()
+        return found
+
+    @property
+    def focus(self) -> dict[str, float]:
+        return self.focus_for(-1)
+
+    def focus_for(self, index: int) -> dict[str, float]:
+        """Share of the report's country votes per country, without the vote of name `index`."""
+        weights = dict(self.weights)
+        if index in self.votes:
+            cc, w = self.votes[index]
+            weights[cc] -= w
+        total = sum(weights.values())
+        if total <= 0:
+            return {}
+        return {cc: w / total for cc, w in weights.items() if w / total >= 0.15}
+
+    def firm_country(self, index: int) -> str | None:
+        """The country the rest of the report is clearly in (most of at least one full vote), if any."""
+        weights = dict(self.weights)
+        if index in self.votes:
+            cc, w = self.votes[index]
+            weights[cc] -= w
+        total = sum(weights.values())
+        top = max(weights, key=lambda cc: weights[cc], default=None)
+        return top if top is not None and weights[top] >= 1.0 and weights[top] >= 0.6 * total else None

@@ -1,0 +1,24 @@
+"""Events told in one report, typed in ACLED's taxonomy, with actors, place, date and fatalities.
+
+The `events` stage (`stage.py`) finds trigger words (`triggers.py`, over the lexicon in
+`lexicon.py`) and types each eventful sentence with ordered rules (`rules.py`, with `weapons.py`,
+`protest.py`, `territory.py`, `sides.py`, `news.py`, `weak.py` deciding their kinds of case); actors
+are read from the parse (`actors.py`), checked (`actor_checks.py`) and named ACLED's way
+(`actor_names.py`); `place.py` chooses the event's place among the sentence's resolved places;
+`history.py` and `told.py` tell background from news, retold events from new ones, and mark the
+report's main event.
+"""
+
+from .actor_names import acled_actor, table_actor
+from .history import told_as_history
+from .lexicon import load_trigger_lexicon
+from .place import disagrees_with_qualifier, event_point, named_parties, place_for, place_rank
+from .stage import EventsStage, main_country
+from .triggers import find_triggers
+from .weak import rule_weak
+
+__all__ = [
+    "EventsStage", "acled_actor", "disagrees_with_qualifier", "event_point", "find_triggers",
+    "load_trigger_lexicon", "main_country", "named_parties", "place_for", "place_rank", "rule_weak",
+    "table_actor", "told_as_history",
+]
