@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
+from .claims import Statement
 from .events import VIOLENCE
 from .figures import period_of
 from .records import COUNTRY, DIVISION, LOCAL, FigureStatement, MentionRecord, PlaceKey
@@ -152,6 +153,28 @@ def stated_tolls(data: StoredReports, event_of_figure: dict[str, str | None]) ->
                 continue
             held = out[event][article_id]
             held[kind] = max(held.get(kind, 0), fig["value"])
+    return out
+
+
+def toll_statements(data: StoredReports, event_of_figure: dict[str, str | None]) -> dict[str, list[Statement]]:
+    """Event id -> each report's killed toll for it (the figure `stated_tolls` counts) as a statement with
+    its span, for the toll flags (`tolls.toll_flags`)."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for article_id, figures in data.by_kind["figures"].items():
+        for fig in figures:
+            event = event_of_figure.get(fig.get("id") or f"{article_id}.f{fig['idx']}")
+            if event is None or fig.get("kind") != "killed" or fig.get("part_of") is not None or fig.get("value") is None:
+                continue
+            held = best.get((event, article_id))
+            if held is None or fig["value"] > held["value"]:
+                best[(event, article_id)] = fig
+    out: dict[str, list[Statement]] = defaultdict(list)
+    for (event, article_id), fig in sorted(best.items()):
+        article = data.articles[article_id]
+        out[event].append(Statement(subject=event, relation="toll", value=str(fig["value"]), article_id=article_id,
+                                    start=fig["start"], end=fig["end"], text=fig.get("text") or "",
+                                    outlet=outlet_of(article), published=article.get("published"),
+                                    source=fig.get("attributed_to")))
     return out
 
 
