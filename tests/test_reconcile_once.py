@@ -68,6 +68,7 @@ def test_one_toll_told_by_both_reports_is_no_flag(tmp_path: Path) -> None:
 
 def test_a_run_reconciles_the_store_once_for_the_report_the_brief_and_every_export(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import crosswire.present.brief as brief
     import crosswire.present.report as report
     import crosswire.present.rows as rows
     import crosswire.present.write as write
@@ -85,6 +86,7 @@ def test_a_run_reconciles_the_store_once_for_the_report_the_brief_and_every_expo
     monkeypatch.setattr(write, "reconcile_store", counted)
     monkeypatch.setattr(rows, "reconcile_store", refused)
     monkeypatch.setattr(report, "reconcile_store", refused)
+    monkeypatch.setattr(brief, "reconcile_store", refused)
     with fill(tmp_path / "s.db", 0) as store:
         written = write.write_outputs(store, tmp_path / "out")
     assert len(calls) == 1
