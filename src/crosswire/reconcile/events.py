@@ -406,7 +406,12 @@ def fold_side_mentions(events: list[list[MentionRecord]], options: MergeOptions)
         return lone(e) and (options.fold_lone_main or not any(m.main for m in e))
 
     def receives(e: list[MentionRecord], side: list[MentionRecord]) -> bool:
-        return not lone(e) or (any(m.main for m in e) and not any(m.main for m in side))
+        """A side mention joins the event holding its report's main mention; a lone main event joins an
+        event other reports tell too."""
+        report = side[0].article_id
+        if any(m.main for m in side):
+            return not lone(e)
+        return any(m.main and m.article_id == report for m in e)
 
     of_report: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
