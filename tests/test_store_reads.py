@@ -75,7 +75,7 @@ def test_the_web_api_serves_a_postgresql_store(postgres_url):
 
     _fill(postgres_url)
     with live_server(postgres_url) as base:
-        with urllib.request.urlopen(base + "/api/events?actor=militia", timeout=10) as r:
+        with urllib.request.urlopen(base + "/api/event_mentions?actor=militia", timeout=10) as r:
             events = json.loads(r.read())
         with urllib.request.urlopen(base + "/stories/story-1", timeout=10) as r:
             page = r.read().decode()

@@ -53,14 +53,38 @@ def _annotations(kind: str):  # noqa: ANN202 - a route factory
     return route
 
 
-for _kind in ("events", "figures", "places", "claims", "times", "mentions"):
-    router.add_api_route(f"/{_kind}", _annotations(_kind), methods=["GET"], tags=[_kind])
+# Stored annotations by the export kind's name: an event mention is one report's telling of an event.
+ANNOTATION_PATHS = {"event_mentions": "events", "figures": "figures", "places": "places", "claims": "claims",
+                    "times": "times", "mentions": "mentions"}
+for _path, _kind in ANNOTATION_PATHS.items():
+    router.add_api_route(f"/{_path}", _annotations(_kind), methods=["GET"], tags=[_path], name=f"list_{_path}")
+
+
+def derived_of(request: Request) -> Derived:
+    return request.app.state.derived
+
+
+Reconciled = Annotated[Derived, Depends(derived_of)]
+
+
+@router.get("/events", tags=["events"])
+def list_events(derived: Reconciled, filters: ListFilters, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    """Merged events (the mentions of one real event across reports, reconciled), in time order: each with
+    the chosen value of every field, the values seen, its mentions, outlets and independent sources."""
+    page = derived.events(filters, limit, offset)
+    return page_json(page, page.rows)
 
 
 @router.get("/events/{event_id}", tags=["events"])
-def get_event(event_id: str, store: Store) -> dict[str, Any]:
+def get_event(event_id: str, derived: Reconciled) -> JSONResponse:
+    """One merged event."""
+    return JSONResponse(derived.event(event_id))
+
+
+@router.get("/event_mentions/{mention_id}", tags=["event_mentions"])
+def get_event_mention(mention_id: str, store: Store) -> dict[str, Any]:
     """One event mention, with its place and the span it came from."""
-    return event_record(store.annotation_by_id("events", event_id))
+    return event_record(store.annotation_by_id("events", mention_id))
 
 
 @router.get("/figures/{figure_id}", tags=["figures"])
@@ -123,13 +147,6 @@ def search(q: Annotated[str, Query(min_length=1, description=SEARCH_SYNTAX)], st
     """Full-text search over report titles and texts, best first."""
     page = store.search(q, limit, offset)
     return page_json(page, page.rows)
-
-
-def derived_of(request: Request) -> Derived:
-    return request.app.state.derived
-
-
-Reconciled = Annotated[Derived, Depends(derived_of)]
 
 
 @router.get("/contradictions", tags=["contradictions"])

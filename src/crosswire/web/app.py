@@ -22,6 +22,7 @@ from ..errors import CrosswireError
 from ..store import BadQuery, NotFound, ReadStore
 from .api import router as api_router
 from .derived import Derived
+from .event_pages import router as event_page_router
 from .pages import router as page_router
 
 STATIC = Path(__file__).parent / "static"
@@ -86,6 +87,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(event_page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
