@@ -157,3 +157,11 @@ def _screenshots(tab, url: str, story: str) -> None:
     tab.screenshot(path=str(docs / "ui-article.png"))
     tab.goto(f"{url}/events?type=Battles")
     tab.screenshot(path=str(docs / "ui-events.png"))
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/api/events?story={story}&limit=500", timeout=30) as r:
+        events = json.loads(r.read())["items"]
+    told_most = max(events, key=lambda e: (len(e["mentions"]), e["id"]))  # the event most reports tell
+    tab.goto(f"{url}/events/{told_most['id']}")
+    tab.screenshot(path=str(docs / "ui-event.png"), full_page=True)

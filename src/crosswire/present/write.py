@@ -60,9 +60,12 @@ def _write_report(store: Store, out: Path) -> dict[str, str]:
 
 
 def write_brief(store: Store, out: str | Path) -> dict[str, str]:
-    """brief.md and brief.html in `out`: per story, the cited brief; returns their paths."""
+    """brief.md and brief.html in `out`: per story, the cited brief, with what changed since the store's
+    previous brief (each brief is recorded in the store for the next to compare with); returns their paths."""
+    from ..reconcile import reconcile_store
     from ..store import ReadStore
     from .brief import build_brief
+    from .brief_changes import add_changes, brief_state
     from .brief_render import to_html as brief_html
     from .brief_render import to_markdown as brief_markdown
     from .rows import claim_index
@@ -71,9 +74,14 @@ def write_brief(store: Store, out: str | Path) -> dict[str, str]:
     out = Path(out)
     with writing(out):
         out.mkdir(parents=True, exist_ok=True)
-    reader = ReadStore(store.path)
+    reader = ReadStore(store)  # the same open store (a PostgreSQL store's path has no password to reopen it)
     index = claim_index(store)
-    briefs = build_brief(reader, index.flags(), index.framing())
+    reconciled = reconcile_store(store)
+    briefs = build_brief(reader, index.flags(), index.framing(), reconciled)
+    reports = store.counts()["articles"]
+    add_changes(briefs, reader, store.last_brief(), reconciled, index.flags(), reports)
+    if not getattr(store, "read_only", False):  # a store opened read-only keeps no record of this brief
+        store.add_brief(brief_state(reconciled, index.flags(), reports))
     texts = {aid: reader.article(aid) for aid in {a for b in briefs for a in reader.story(b.story_id)["articles"]}}
     md, page = out / "brief.md", out / "brief.html"
     with writing(out):

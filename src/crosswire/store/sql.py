@@ -195,7 +195,17 @@ class SqlStore:
             self._executemany("UPDATE annotations SET data = ? WHERE article_id = ? AND kind = 'mentions' "
                               "AND idx = ?", updates)
 
+    def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
+        stamp = (now or datetime.now(UTC)).isoformat()
+        with self._transaction():
+            self._execute("INSERT INTO briefs (created_at, data) VALUES (?, ?)",
+                          (stamp, json.dumps(state, ensure_ascii=False, sort_keys=True)))
+
     # -- reading ---------------------------------------------------------------------------------
+
+    def last_brief(self) -> dict[str, Any] | None:
+        rows = self._rows("SELECT created_at, data FROM briefs ORDER BY id DESC LIMIT 1")
+        return dict(json.loads(rows[0]["data"]), created_at=rows[0]["created_at"]) if rows else None
 
     def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         cols = ARTICLE_COLUMNS if include_text else tuple(
