@@ -26,7 +26,7 @@ from ..store import MAX_LIMIT, ReadStore
 from .brief_figures import figure_sentences
 from .brief_parts import SECTIONS, Part, Sentence, StoryBrief, StoryReports, quote, words
 
-__all__ = ["SECTIONS", "Part", "Sentence", "StoryBrief", "build_brief", "check_sentence"]
+__all__ = ["SECTIONS", "Part", "Sentence", "StoryBrief", "build_brief", "check_sentence", "story_brief"]
 
 LOW_CONFIDENCE = 0.5
 MAX_DEVELOPMENTS = 15
@@ -148,21 +148,24 @@ def build_brief(store: ReadStore, flags: list[dict[str, Any]], framing: list[dic
     """A brief per story (largest first); `flags`, `framing` and `reconciled` (merged events and figure
     groups: reconciled here when not given) are reconciliation's for the whole store."""
     reconciled = reconciled or reconcile_store(store.backend)
-    briefs = []
-    page = store.stories(MAX_LIMIT, 0)
-    for meta in page.rows:
-        story = StoryReports(store, meta["id"])
-        keep = set(meta["articles"])
-        brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
-                           meta["last_published"])
-        brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story, reconciled)]
-        brief.sections["Figures"] = figure_sentences(story, reconciled)
-        brief.sections["Disputed"] = dispute_sentences(
-            [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
-        brief.sections["Framing"] = framing_sentences(
-            [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
-        briefs.append(brief)
-    return briefs
+    return [story_brief(store, meta["id"], flags, framing, reconciled) for meta in store.stories(MAX_LIMIT, 0).rows]
+
+
+def story_brief(store: ReadStore, story_id: str, flags: list[dict[str, Any]], framing: list[dict[str, Any]],
+                reconciled: Reconciled) -> StoryBrief:
+    """One story's brief (without the changes section, which needs the previous brief)."""
+    story = StoryReports(store, story_id)
+    meta = story.meta
+    keep = set(meta["articles"])
+    brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
+                       meta["last_published"])
+    brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story, reconciled)]
+    brief.sections["Figures"] = figure_sentences(story, reconciled)
+    brief.sections["Disputed"] = dispute_sentences(
+        [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
+    brief.sections["Framing"] = framing_sentences(
+        [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
+    return brief
 
 
 def check_sentence(sentence: Sentence, store: ReadStore) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..present.records import merged_event_matches
 from ..present.rows import event_rows
-from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
+from ..reconcile import ClaimIndex, Reconciled, build_index, reconcile_store, report_views
 from ..store import Filters, NotFound, Page, ReadStore, check_page
 
 Version = tuple[int, str | None, int]
@@ -39,10 +39,14 @@ class Derived:
     def index(self) -> ClaimIndex:
         return self._cached("claims", lambda: build_index(report_views(self.store.backend)))
 
+    def reconciled(self) -> Reconciled:
+        """Merged events and figure groups (`reconcile_store`) for the store as it is now."""
+        return self._cached("reconciled", lambda: reconcile_store(self.store.backend))
+
     def merged_events(self) -> list[dict[str, Any]]:
         """Every merged event (the events export's rows), in time order (undated last), then by id."""
         def build() -> list[dict[str, Any]]:
-            rows = event_rows(self.store.backend, reconcile_store(self.store.backend))
+            rows = event_rows(self.store.backend, self.reconciled())
             return sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
         return self._cached("events", build)
 
