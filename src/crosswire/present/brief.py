@@ -26,7 +26,7 @@ from ..store import MAX_LIMIT, ReadStore
 from .brief_figures import figure_sentences
 from .brief_parts import SECTIONS, Part, Sentence, StoryBrief, StoryReports, quote, words
 
-__all__ = ["SECTIONS", "Part", "Sentence", "StoryBrief", "build_brief", "check_sentence"]
+__all__ = ["SECTIONS", "Part", "Sentence", "StoryBrief", "build_brief", "check_sentence", "story_brief"]
 
 LOW_CONFIDENCE = 0.5
 MAX_DEVELOPMENTS = 15
@@ -37,19 +37,30 @@ def _event_span(ev: dict[str, Any]) -> tuple[int, int]:
     return (evidence[0]["start"], evidence[0]["end"]) if evidence else (ev["start"], ev["end"])
 
 
-def _event_groups(story: StoryReports) -> list[list[dict[str, Any]]]:
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for aid in story.meta["articles"]:
-        if story.articles[aid]["duplicate_of"]:
+def _told(ev: dict[str, Any]) -> bool:
+    """A mention the developments tell: it happened (not negated, not history) and is dated."""
+    return not ev.get("negated") and ev.get("modality") != "historical" and bool(ev.get("date"))
+
+
+def _event_groups(story: StoryReports, reconciled: Reconciled) -> list[list[dict[str, Any]]]:
+    """The story's merged events as groups of their mentions in the story (copies left out), the lead first:
+    a mention of the event's chosen date (the date the sentence gives), of its chosen type if one is, whose
+    text gives the date if one does.
+    The events most reports tell, at most `MAX_DEVELOPMENTS`, in time order."""
+    stored = {(ev.get("id") or f"{aid}.e{ev['idx']}"): ev for aid in story.meta["articles"]
+              if not story.articles[aid]["duplicate_of"] for ev in story.ann[aid].get("events", [])}
+    groups = []
+    for event in reconciled.events:
+        members = [stored[m["id"]] for m in event["mentions"] if m["id"] in stored and _told(stored[m["id"]])]
+        if not members:
             continue
-        for ev in story.ann[aid].get("events", []):
-            if ev.get("negated") or ev.get("modality") == "historical" or not ev.get("date"):
-                continue
-            place = _place_of(story, ev)
-            key = (ev["date"], ev["event_type"], ev.get("sub_event_type"), place["name"] if place else None)
-            groups.setdefault(key, []).append(ev)
-    ranked = sorted(groups.values(), key=lambda g: -len({e["article_id"] for e in g}))[:MAX_DEVELOPMENTS]
-    return sorted(ranked, key=lambda g: (g[0]["date"], g[0]["event_type"]))
+        chosen = event["fields"]["event_type"]["chosen"]
+        day = (event["fields"]["date"]["chosen"] or {}).get("date")
+        ranked = sorted(members, key=lambda ev: (ev["date"] != day, ev["event_type"] != chosen,
+                                                 _time_of(story, ev) is None, ev["article_id"], ev["start"]))
+        groups.append(ranked)
+    top = sorted(groups, key=lambda g: (-len({e["article_id"] for e in g}), g[0]["date"]))[:MAX_DEVELOPMENTS]
+    return sorted(top, key=lambda g: (g[0]["date"], g[0]["event_type"]))
 
 
 def _place_of(story: StoryReports, ev: dict[str, Any]) -> dict[str, Any] | None:
@@ -67,7 +78,8 @@ def _time_of(story: StoryReports, ev: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def development(story: StoryReports, group: list[dict[str, Any]]) -> Sentence:
-    """'DATE, PLACE: TYPE (N reports): “the report's sentence”' — each piece cited."""
+    """'DATE, PLACE: TYPE (N reports): “the report's sentence”' — each piece cited; `group` is one merged
+    event's mentions, its lead first, and every other report that tells it is cited too."""
     ev = group[0]
     aid = ev["article_id"]
     when = _time_of(story, ev)
@@ -136,21 +148,24 @@ def build_brief(store: ReadStore, flags: list[dict[str, Any]], framing: list[dic
     """A brief per story (largest first); `flags`, `framing` and `reconciled` (merged events and figure
     groups: reconciled here when not given) are reconciliation's for the whole store."""
     reconciled = reconciled or reconcile_store(store.backend)
-    briefs = []
-    page = store.stories(MAX_LIMIT, 0)
-    for meta in page.rows:
-        story = StoryReports(store, meta["id"])
-        keep = set(meta["articles"])
-        brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
-                           meta["last_published"])
-        brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story)]
-        brief.sections["Figures"] = figure_sentences(story, reconciled)
-        brief.sections["Disputed"] = dispute_sentences(
-            [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
-        brief.sections["Framing"] = framing_sentences(
-            [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
-        briefs.append(brief)
-    return briefs
+    return [story_brief(store, meta["id"], flags, framing, reconciled) for meta in store.stories(MAX_LIMIT, 0).rows]
+
+
+def story_brief(store: ReadStore, story_id: str, flags: list[dict[str, Any]], framing: list[dict[str, Any]],
+                reconciled: Reconciled) -> StoryBrief:
+    """One story's brief (without the changes section, which needs the previous brief)."""
+    story = StoryReports(store, story_id)
+    meta = story.meta
+    keep = set(meta["articles"])
+    brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
+                       meta["last_published"])
+    brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story, reconciled)]
+    brief.sections["Figures"] = figure_sentences(story, reconciled)
+    brief.sections["Disputed"] = dispute_sentences(
+        [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
+    brief.sections["Framing"] = framing_sentences(
+        [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
+    return brief
 
 
 def check_sentence(sentence: Sentence, store: ReadStore) -> list[str]:
