@@ -59,10 +59,22 @@ def _open_story(page, base: str, story: str) -> None:
 
 def test_story_page_shows_map_markers_timeline_and_figures(page, base):
     _open_story(page, base, "story-1")
-    assert page.locator("path.event-marker").count() == 3  # the three events with a map point
+    assert page.locator("path.event-marker").count() == 3  # the three merged events with a map point
     assert page.locator("path.leaflet-interactive").count() > 3  # and the country outlines
     assert page.locator("table.timeline tbody tr").count() == 4
     assert page.locator("table.figures tbody tr").count() == 2
+    assert page.errors == []
+
+
+def test_the_story_page_carries_the_cited_brief(page, base):
+    """The brief's developments and reconciled figures on the story page; a cited number opens its span."""
+    _open_story(page, base, "story-1")
+    assert page.locator("section.brief ul.brief").first.locator("li").count() == 3  # merged events
+    figures = page.locator("section.brief ul.brief").nth(1)
+    assert "Killed: best 14" in figures.inner_text()
+    figures.locator("a.cite", has_text="14").first.click()
+    page.wait_for_url("**/articles/rep-a?hl=*")
+    assert page.locator("mark#hl").inner_text() == "killing 14 people"
     assert page.errors == []
 
 
@@ -73,6 +85,22 @@ def test_clicking_a_figure_opens_its_report_with_the_span_highlighted(page, base
     mark = page.locator("mark#hl")
     assert mark.inner_text() == "killing 14 people"
     assert mark.is_visible()
+
+
+def test_a_merged_event_page_links_each_mention_to_its_span(page, base):
+    """The events list shows merged events; one told by two reports lists both mentions, each opening
+    its report at the span."""
+    page.goto(base + "/events?actor=militia")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 1 and rows.locator("a.cite").count() == 2
+    rows.locator("td a").first.click()
+    page.wait_for_url("**/events/ev*")
+    assert page.locator("ul.mentions li").count() == 2
+    assert "Harbour Post" in page.locator("table.facts").inner_text()
+    page.locator("ul.mentions a.cite").first.click()
+    page.wait_for_url("**/articles/rep-a?hl=*")
+    assert page.locator("mark#hl").is_visible()
+    assert page.errors == []
 
 
 def test_search_finds_a_report_by_a_word_in_it(page, base):
@@ -114,10 +142,11 @@ def example_store(tmp_path_factory, events_stage):
 @pytest.mark.slow
 def test_example_corpus_map_has_one_marker_per_mapped_event(browser, example_store):
     from crosswire.store import Filters, ReadStore
+    from crosswire.web.derived import Derived
 
     reader = ReadStore(example_store)
     story = reader.stories(1, 0).rows[0]["id"]
-    mapped = reader.annotations("events", Filters(story=story, mapped=True), 500, 0).total
+    mapped = Derived(reader).events(Filters(story=story, mapped=True), 500, 0).total  # merged events
     assert mapped > 0
     save = os.environ.get("CROSSWIRE_SCREENSHOTS") == "1"
     with live_server(example_store) as url:
@@ -132,11 +161,20 @@ def test_example_corpus_map_has_one_marker_per_mapped_event(browser, example_sto
 def _screenshots(tab, url: str, story: str) -> None:
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
+    tab.screenshot(path=str(docs / "ui-story.png"), full_page=False)  # the story's cited brief, on top
     tab.locator("#map").scroll_into_view_if_needed()
-    tab.screenshot(path=str(docs / "ui-story.png"), full_page=False)
+    tab.screenshot(path=str(docs / "ui-map.png"), full_page=False)
     tab.locator("table.figures a.cite").first.click()
     tab.wait_for_url("**/articles/**")
     tab.locator("mark#hl").scroll_into_view_if_needed()
     tab.screenshot(path=str(docs / "ui-article.png"))
     tab.goto(f"{url}/events?type=Battles")
     tab.screenshot(path=str(docs / "ui-events.png"))
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/api/events?story={story}&limit=500", timeout=30) as r:
+        events = json.loads(r.read())["items"]
+    told_most = max(events, key=lambda e: (len(e["mentions"]), e["id"]))  # the event most reports tell
+    tab.goto(f"{url}/events/{told_most['id']}")
+    tab.screenshot(path=str(docs / "ui-event.png"), full_page=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store import Filters
 from .rows import EXPORT_FIELDS, event_id, event_place
 
 
@@ -79,3 +80,23 @@ def _span_label(kind: str, row: dict[str, Any]) -> str:
     if kind == "claims":
         return f"said by {row.get('source') or 'the outlet'}"
     return row.get("label") or ""
+
+
+def merged_event_matches(e: dict[str, Any], filters: Filters, keep: set[str] | None) -> bool:
+    """Whether a merged event (an events export row) passes the list filters, as an event mention would:
+    type exact, actor or place part of a name in any case, dates as ISO text, mapped; `keep`, when given,
+    the reports one of its mentions must be in (a story's, or one report)."""
+    place = e["place"] or {}
+    date = e["date"] or ""
+    if keep is not None and not any(m["article_id"] in keep for m in e["mentions"]):
+        return False
+    if filters.type and e["event_type"] != filters.type:
+        return False
+    if filters.actor and filters.actor.lower() not in "\n".join(a for a in (e["actor1"], e["actor2"]) if a).lower():
+        return False
+    if filters.place and filters.place.lower() not in (place.get("name") or "").lower():
+        return False
+    if (filters.date_from and not (date and date >= filters.date_from)) or (
+            filters.date_to and not (date and date <= filters.date_to + "Z")):
+        return False
+    return filters.mapped is None or (place.get("lat") is not None) == filters.mapped

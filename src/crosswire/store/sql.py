@@ -18,6 +18,7 @@ from ..errors import StoreError
 from ..model import ANNOTATION_TYPES, Article, annotations_from_json, content_hash, to_jsonable
 from ..pipeline import Reject
 from .base import AddResult
+from .keys import INSERT_KEYS, article_key_rows
 from .offsets import decode_offsets, encode_offsets
 
 ANNOTATION_KINDS = tuple(ANNOTATION_TYPES)
@@ -26,6 +27,7 @@ ARTICLE_COLUMNS = ("id", "content_hash", "raw_hash", "source_key", "version_of",
                    "raw_text", "text", "offsets", "meta", "duplicate_of", "story_id", "ingested_at")
 PAGE_ROWS = 20_000  # rows per query of a full read: a large store is read page by page, never truncated
 ID_CHUNK = 500  # ids per `IN (...)` list
+KEEP_BRIEFS = 10  # brief states kept for "changes since the previous brief"
 
 
 def raw_hash(text: str) -> str:
@@ -143,8 +145,10 @@ class SqlStore:
         if not inserted:  # another writer stored the same content (or id) first
             found = self._rows("SELECT id FROM articles WHERE content_hash = ?", (chash,))
             return AddResult("exists", found[0]["id"] if found else article.id)
+        records = _annotation_records(article)
         self._executemany('INSERT INTO annotations (article_id, kind, idx, start, "end", data) '
-                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article))
+                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article.id, records))
+        self._executemany(INSERT_KEYS, article_key_rows(article.id, records))
         self._execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                       (article.id, article.title or "", article.text))
         return AddResult("version" if previous else "added", article.id, previous)
@@ -192,7 +196,20 @@ class SqlStore:
             self._executemany("UPDATE annotations SET data = ? WHERE article_id = ? AND kind = 'mentions' "
                               "AND idx = ?", updates)
 
+    def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
+        """Record a brief's state; only the last `KEEP_BRIEFS` are kept (a state lists every event's mentions)."""
+        stamp = (now or datetime.now(UTC)).isoformat()
+        with self._transaction():
+            self._execute("INSERT INTO briefs (created_at, data) VALUES (?, ?)",
+                          (stamp, json.dumps(state, ensure_ascii=False, sort_keys=True)))
+            self._execute(f"DELETE FROM briefs WHERE id NOT IN (SELECT id FROM briefs ORDER BY id DESC "
+                          f"LIMIT {KEEP_BRIEFS})")
+
     # -- reading ---------------------------------------------------------------------------------
+
+    def last_brief(self) -> dict[str, Any] | None:
+        rows = self._rows("SELECT created_at, data FROM briefs ORDER BY id DESC LIMIT 1")
+        return dict(json.loads(rows[0]["data"]), created_at=rows[0]["created_at"]) if rows else None
 
     def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         cols = ARTICLE_COLUMNS if include_text else tuple(
@@ -256,14 +273,14 @@ def _article_values(a: Article, chash: str, key: str | None, previous: str | Non
             json.dumps(to_jsonable(meta), ensure_ascii=False), None, None, stamp)
 
 
-def _annotation_values(article: Article) -> list[tuple[Any, ...]]:
-    rows = []
-    for kind in ANNOTATION_KINDS:
-        for idx, item in enumerate(getattr(article, kind)):
-            data = to_jsonable(item)
-            rows.append((article.id, kind, idx, data.get("start"), data.get("end"),
-                         json.dumps(data, ensure_ascii=False)))
-    return rows
+def _annotation_records(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """The article's annotations as the JSON-shaped dicts stored, by kind."""
+    return {kind: [to_jsonable(item) for item in getattr(article, kind)] for kind in ANNOTATION_KINDS}
+
+
+def _annotation_values(article_id: str, records: dict[str, list[dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    return [(article_id, kind, idx, data.get("start"), data.get("end"), json.dumps(data, ensure_ascii=False))
+            for kind, items in records.items() for idx, data in enumerate(items)]
 
 
 def _article_from_row(row: dict[str, Any], annotations: list[dict[str, Any]]) -> Article:
