@@ -180,3 +180,5 @@ def test_a_header_line_wins_over_a_lead_dateline() -> None:
 def test_a_sentence_that_opens_with_its_date_is_no_dateline() -> None:
     assert text_metadata("On 9 May 2020, troops shelled the valley towns.").published is None
     assert text_metadata("Around 5 May 2020, troops shelled the valley towns.").published is None
+    assert text_metadata("Around 6 May 2020 (as reported), troops shelled the towns.").published is None
+    assert text_metadata("Detonation: on 8 March 2020, a bomb went off.").published is None

@@ -89,7 +89,11 @@ LEAD_PREFIX_WORDS = 6
 _LEAD_LABEL_WORDS = frozenset({"published", "posted", "on", "date", "of", "publication", "dated", "first",
                                "updated", "last", "at", "by", "and"})
 _UPDATED_WORDS = frozenset({"updated", "modified"})
-_LINK_WORDS = frozenset({"on", "of", "at", "and", "by", "in", "since", "until", "from"})
+# Words that make a date part of a sentence ("on 8 March 2020", "around 6 May 2020"), unless a label
+# governs them ("Posted on", "Date of publication", "Last updated at").
+_TIME_WORDS = frozenset({"on", "of", "at", "and", "by", "in", "since", "until", "from", "around", "about", "early",
+                         "late", "between", "before", "after", "during", "overnight", "circa", "approximately"})
+_LABEL_HEADS = frozenset({"published", "posted", "date", "dated", "updated", "publication", "first"})
 _TITLE_WORDS_MIN = 4  # words of the headline a lead must repeat for them to count as the headline
 
 
@@ -104,9 +108,8 @@ def parse_lead_dateline(line: str, title: str | None = None) -> DateLine | None:
     if match is None or match.start() > LEAD_REACH:
         return None
     prefix = re.findall(r"[\w'.&-]+", head[:match.start()])
-    if len(prefix) > LEAD_PREFIX_WORDS or not all(_dateline_word(w) for w in prefix) \
-            or prefix and prefix[0].lower() in _LINK_WORDS:
-        return None  # "On 9 May 2020, troops ...": a sentence that opens with its date
+    if len(prefix) > LEAD_PREFIX_WORDS or not all(_dateline_word(w) for w in prefix) or _governed(prefix):
+        return None  # "On 9 May 2020, troops ...", "Around 6 May 2020 (as reported), ...": a sentence
     labelled = any(w.lower() in _LEAD_LABEL_WORDS for w in prefix)
     if head[match.end():].lstrip().startswith(",") and not labelled:
         return None  # "Around 5 May 2020, troops ...": a date set off by a comma opens a sentence
@@ -118,6 +121,12 @@ def parse_lead_dateline(line: str, title: str | None = None) -> DateLine | None:
     kind = "updated" if {w.lower() for w in prefix} & _UPDATED_WORDS else "lead"
     value = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone or UTC)
     return DateLine(value, clock is not None, zone is not None, kind, span=(skip + match.start(), skip + match.end()))
+
+
+def _governed(prefix: list[str]) -> bool:
+    """Whether a word of time or place ("on", "around") that no label governs stands before the date."""
+    words = [w.lower() for w in prefix]
+    return any(w in _TIME_WORDS and (i == 0 or words[i - 1] not in _LABEL_HEADS) for i, w in enumerate(words))
 
 
 def _dateline_word(word: str) -> bool:
