@@ -17,7 +17,7 @@ from ...model import Article, EventMention, Span, TimeRef
 from ...names import country_name
 from ..claims.attribution import source_for_span
 from ..doc import article_doc
-from ..time.event import dates_an_aftermath
+from ..time.event import NOT_EVENT_DAY, dates_an_aftermath
 from . import lexicon as lex
 from .actor_names import acled_actor, table_actor
 from .actors import find_actors, territory_sides
@@ -202,7 +202,7 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     stamps = report_stamps(article)
     dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE"
              and t.value and t.value[:1].isdigit() and not _bound_of_span(article.text, t.start)
-             and not _in_stamp(t, stamps)]
+             and not _in_stamp(t, stamps, article.text)]
     # Prefer the event's own day to the day of a statement about it; a statement's day is still better
     # than none (wire copy often dates the event by the day it was announced).
     own = [i for i in dates if not dates_an_aftermath(article.text, article.times[i], start, end)]
@@ -235,7 +235,7 @@ def _first_own_day_after(article: Article, end: int, stamps: Sequence[tuple[int,
     limit = following[-1].end if following else len(article.text)
     for i, t in enumerate(article.times):
         if t.start < end or t.start >= limit or t.type != "DATE" or t.precision != "day" \
-                or not (t.value or "")[:1].isdigit() or _in_stamp(t, stamps):
+                or not (t.value or "")[:1].isdigit() or _in_stamp(t, stamps, article.text):
             continue
         sent = next((s for s in article.sentences if s.start <= t.start < s.end), None)
         if sent is not None and not _bound_of_span(article.text, t.start) \
@@ -252,7 +252,11 @@ def report_stamps(article: Article) -> list[tuple[int, int]]:
             if isinstance(d, dict) and "start" in d and "end" in d]
 
 
-def _in_stamp(t: TimeRef, stamps: Sequence[tuple[int, int]]) -> bool:
+def _in_stamp(t: TimeRef, stamps: Sequence[tuple[int, int]], text: str = "") -> bool:
+    """Whether `t` is the report's own date: a lead dateline (`stamps`), or a day after a page label
+    ("Posted: ...", "Updated: ...", "as of ...")."""
+    if text and NOT_EVENT_DAY.search(text, max(0, t.start - 16), t.start):
+        return True
     return any(a <= t.start < b or t.start <= a < t.end for a, b in stamps)
 
 
