@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crosswire.model import Article
-from crosswire.nlp.events.main import headline_end, lead_span
+from crosswire.nlp.events import headline_end, lead_span
 
 WEDNESDAY = datetime(2019, 5, 15, 9, 0, tzinfo=UTC)
 

@@ -12,13 +12,14 @@ the report's main event (the lead's account of what the headline names).
 from .actor_names import acled_actor, table_actor
 from .history import told_as_history
 from .lexicon import load_trigger_lexicon
+from .main import headline_end, lead_span, mark_main
 from .place import disagrees_with_qualifier, event_point, named_parties, place_for, place_rank
 from .stage import EventsStage, main_country
 from .triggers import find_triggers
 from .weak import rule_weak
 
 __all__ = [
-    "EventsStage", "acled_actor", "disagrees_with_qualifier", "event_point", "find_triggers",
-    "load_trigger_lexicon", "main_country", "named_parties", "place_for", "place_rank", "rule_weak",
+    "EventsStage", "acled_actor", "disagrees_with_qualifier", "event_point", "find_triggers", "headline_end",
+    "lead_span", "load_trigger_lexicon", "main_country", "mark_main", "named_parties", "place_for", "place_rank", "rule_weak",
     "table_actor", "told_as_history",
 ]
