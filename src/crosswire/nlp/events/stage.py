@@ -42,7 +42,7 @@ class EventsStage:
     """Per-report stage: fills `article.events`."""
 
     name = "events"
-    requires = ("id", "text", "published", "meta", "sentences", "mentions", "places", "times", "figures", "claims")
+    requires = ("id", "text", "published", "published_source", "meta", "sentences", "mentions", "places", "times", "figures", "claims")
     assigns = ("events",)
 
     def __init__(self, resources: Any) -> None:
