@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .distance import NearIndex
 from .hierarchy import inside
 from .types import Candidate
 
@@ -28,6 +29,21 @@ class ReportFocus:
     anchors: list[tuple[int, Candidate]]
     votes: dict[int, tuple[str, float]] = field(default_factory=dict)
     provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
+    _near: dict[float, NearIndex[tuple[tuple[int, ...], Candidate]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def anchor_places_near(self, lat: float, lon: float, km: float) -> list[tuple[tuple[int, ...], Candidate]]:
+        """The places anchoring the report that may lie within `km` of (lat, lon) (a superset of those
+        that do), each with the names anchored there. Each name's candidates are weighed against the
+        anchors near them; measuring every anchor for every candidate grew with the square of the
+        report's places, and a long report names the same places again and again."""
+        if km not in self._near:
+            names: dict[tuple[int, float, float], tuple[list[int], Candidate]] = {}
+            for j, a in self.anchors:
+                if a.lat is not None and a.lon is not None:
+                    names.setdefault((a.id, a.lat, a.lon), ([], a))[0].append(j)
+            self._near[km] = NearIndex(((a.lat, a.lon, (tuple(js), a)) for js, a in names.values()), km)
+        return self._near[km].near(lat, lon)
 
     def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
         """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
