@@ -65,9 +65,9 @@ def synthetic_articles(n: int, seed: int = 7):
 
 
 def build(db: Path, n: int) -> None:
-    from crosswire.store import Store
+    from crosswire.store import SQLiteStore
 
-    with Store(db) as store:
+    with SQLiteStore(db) as store:
         for a in synthetic_articles(n):
             store.add_article(a)
         store.set_links({}, {f"r{i:05d}": f"story-{i % 100}" for i in range(n)})

@@ -22,6 +22,21 @@ def full_pipeline(events_stage):
     return build_pipeline(events_stage.resources)
 
 
+@pytest.fixture(scope="session")
+def analysed_seeds(full_pipeline):
+    """The five seed reports run through the default pipeline once, for every module that checks them."""
+    from bench.common import SharedDataMissing, shared_dir
+
+    from crosswire.model import Article
+
+    try:
+        folder = shared_dir() / "seeds"
+    except SharedDataMissing as err:
+        pytest.skip(f"shared evaluation data not available: {err}")
+    return [full_pipeline(Article(raw_text=p.read_text("utf-8"), source_path=str(p)))
+            for p in sorted(folder.glob("*.txt"))]
+
+
 # -- stores: every backend the contract tests run against ------------------------------------------
 
 PG_ENV = "CROSSWIRE_TEST_POSTGRES"

@@ -75,40 +75,29 @@ def test_an_arrest_is_still_arrests(full_pipeline):
 
 # -- the seed reports (facts checked, no seed text copied) -----------------------------------------
 
-@pytest.fixture(scope="module")
-def seeds(full_pipeline):
-    from bench.common import SharedDataMissing, shared_dir
-    try:
-        folder = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
-    return [full_pipeline(Article(raw_text=p.read_text("utf-8"), source_path=str(p)))
-            for p in sorted(folder.glob("*.txt"))]
-
-
 @pytest.mark.slow
-def test_seed_cumulative_tolls_are_not_events_of_the_day(seeds):
-    for article in seeds:
+def test_seed_cumulative_tolls_are_not_events_of_the_day(analysed_seeds):
+    for article in analysed_seeds:
         for ev in article.events:
             if ev.fatalities in (727, 500000):
                 assert ev.told_as == "period" and not ev.main
 
 
 @pytest.mark.slow
-def test_seed_threat_on_homs_is_threatened(seeds):
-    found = [ev for a in seeds for ev in a.events if "could seek" in a.text[ev.evidence[0].start:ev.evidence[0].end]]
+def test_seed_threat_on_homs_is_threatened(analysed_seeds):
+    found = [ev for a in analysed_seeds for ev in a.events if "could seek" in a.text[ev.evidence[0].start:ev.evidence[0].end]]
     assert found and all(ev.modality == "threatened" for ev in found)
 
 
 @pytest.mark.slow
-def test_seed_prisoner_release_is_not_arrests(seeds):
-    freed = [ev for a in seeds for ev in a.events if "freed" in a.text[ev.evidence[0].start:ev.evidence[0].end]]
+def test_seed_prisoner_release_is_not_arrests(analysed_seeds):
+    freed = [ev for a in analysed_seeds for ev in a.events if "freed" in a.text[ev.evidence[0].start:ev.evidence[0].end]]
     assert freed and all(ev.sub_event_type != "Arrests" for ev in freed)
 
 
 @pytest.mark.slow
-def test_seed_reports_each_have_one_main_event_and_fewer_told_events(seeds):
-    for article in seeds:
+def test_seed_reports_each_have_one_main_event_and_fewer_told_events(analysed_seeds):
+    for article in analysed_seeds:
         assert sum(ev.main for ev in article.events) == 1
-    told = sum(1 for a in seeds for ev in a.events if ev.told_as == "event" and ev.modality == "happened")
-    assert told < sum(len(a.events) for a in seeds)
+    told = sum(1 for a in analysed_seeds for ev in a.events if ev.told_as == "event" and ev.modality == "happened")
+    assert told < sum(len(a.events) for a in analysed_seeds)

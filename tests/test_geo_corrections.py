@@ -45,20 +45,9 @@ def test_organisation_in_a_plain_sentence_stays_an_organisation(pipeline):
     assert not any(p.text == "Hamas" for p in article.places)
 
 
-@pytest.fixture(scope="module")
-def seeds(full_pipeline):
-    from bench.common import SharedDataMissing, shared_dir
-    try:
-        folder = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
-    return [full_pipeline(Article(raw_text=p.read_text("utf-8"), source_path=str(p)))
-            for p in sorted(folder.glob("*.txt"))]
-
-
 @pytest.mark.slow
-def test_seed_misspelt_city_and_glued_spelling(seeds):
-    hamas = [p for a in seeds for p in a.places if p.text == "Hamas"]
+def test_seed_misspelt_city_and_glued_spelling(analysed_seeds):
+    hamas = [p for a in analysed_seeds for p in a.places if p.text == "Hamas"]
     assert hamas and all(p.country == "SY" and "read as the place" in p.reason for p in hamas)
-    deir = [p for a in seeds for p in a.places if p.text.startswith("Deir Ezzor")]
+    deir = [p for a in analysed_seeds for p in a.places if p.text.startswith("Deir Ezzor")]
     assert deir and all(p.geonameid is not None for p in deir)

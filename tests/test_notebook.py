@@ -14,9 +14,13 @@ def cw(tmp_path_factory):
 
 
 def test_records_as_dicts_with_filters(cw):
-    events = cw.events(as_frame=False)
-    assert {e["id"] for e in events} == {"rep-a-e0", "rep-a-e1", "rep-b-e0", "rep-b-e1"}
-    assert [e["id"] for e in cw.events(type="Battles", as_frame=False)] == ["rep-b-e1"]
+    mentions = cw.event_mentions(as_frame=False)
+    assert {e["id"] for e in mentions} == {"rep-a-e0", "rep-a-e1", "rep-b-e0", "rep-b-e1"}
+    assert [e["id"] for e in cw.event_mentions(type="Battles", as_frame=False)] == ["rep-b-e1"]
+    events = cw.events(as_frame=False)  # merged: the shelling and the clash in Dunmore are one event
+    assert len(events) == 3 and sorted(len(e["mentions"]) for e in events) == [1, 1, 2]
+    assert [len(e["mentions"]) for e in cw.events(actor="militia", as_frame=False)] == [2]
+    assert len(cw.events(story="story-1", article="rep-b", as_frame=False)) == 2
     assert [f["value"] for f in cw.figures(as_frame=False)] == [14, 9]
     assert cw.stories(as_frame=False)[0]["articles"] == ["rep-a", "rep-b"]
     assert cw.search("convoys", as_frame=False)[0]["article_id"] == "rep-b"
@@ -24,8 +28,9 @@ def test_records_as_dicts_with_filters(cw):
 
 def test_dataframes_when_pandas_is_installed(cw):
     pandas = pytest.importorskip("pandas")
-    frame = cw.events(mapped=True)
+    frame = cw.event_mentions(mapped=True)
     assert isinstance(frame, pandas.DataFrame) and len(frame) == 3
+    assert len(cw.events()) == 3
     assert list(cw.entities()["name"]) == ["Militia"]
 
 

@@ -29,32 +29,57 @@ def call(base: str, path: str, method: str = "GET") -> tuple[int, dict, dict]:
 def test_openapi_is_served_and_lists_the_endpoints(base):
     status, _, spec = call(base, "/api/openapi.json")
     assert status == 200
-    for path in ("/api/stories", "/api/events", "/api/events/{event_id}", "/api/entities", "/api/places",
+    for path in ("/api/stories", "/api/events", "/api/events/{event_id}", "/api/event_mentions",
+                 "/api/event_mentions/{mention_id}", "/api/entities", "/api/places",
                  "/api/figures", "/api/claims", "/api/articles/{article_id}", "/api/search"):
         assert path in spec["paths"]
     assert all(set(ops) == {"get"} for ops in spec["paths"].values()), "the API is read-only"
 
 
-def test_events_filter_by_type_actor_place_and_date(base):
-    assert call(base, "/api/events")[2]["total"] == 4
-    assert [e["id"] for e in call(base, "/api/events?type=Battles")[2]["items"]] == ["rep-b-e1"]
-    assert {e["id"] for e in call(base, "/api/events?actor=militia")[2]["items"]} == {"rep-a-e0", "rep-b-e1"}
-    assert {e["id"] for e in call(base, "/api/events?place=Carrow")[2]["items"]} == {"rep-a-e1"}
-    assert {e["id"] for e in call(base, "/api/events?date_from=2031-03-05")[2]["items"]} == {"rep-b-e0", "rep-b-e1"}
-    assert call(base, "/api/events?mapped=true")[2]["total"] == 3
+def test_event_mentions_filter_by_type_actor_place_and_date(base):
+    assert call(base, "/api/event_mentions")[2]["total"] == 4
+    assert [e["id"] for e in call(base, "/api/event_mentions?type=Battles")[2]["items"]] == ["rep-b-e1"]
+    assert {e["id"] for e in call(base, "/api/event_mentions?actor=militia")[2]["items"]} == {"rep-a-e0", "rep-b-e1"}
+    assert {e["id"] for e in call(base, "/api/event_mentions?place=Carrow")[2]["items"]} == {"rep-a-e1"}
+    assert {e["id"] for e in call(base, "/api/event_mentions?date_from=2031-03-05")[2]["items"]} == {"rep-b-e0", "rep-b-e1"}
+    assert call(base, "/api/event_mentions?mapped=true")[2]["total"] == 3
 
 
 def test_pagination_reports_the_total_and_the_next_page(base):
-    first = call(base, "/api/events?limit=3")[2]
+    first = call(base, "/api/event_mentions?limit=3")[2]
     assert (len(first["items"]), first["total"], first["next_offset"]) == (3, 4, 3)
-    rest = call(base, "/api/events?limit=3&offset=3")[2]
+    rest = call(base, "/api/event_mentions?limit=3&offset=3")[2]
     assert len(rest["items"]) == 1 and rest["next_offset"] is None
     ids = [e["id"] for e in first["items"] + rest["items"]]
     assert len(set(ids)) == 4
 
 
+def test_events_are_the_merged_events_of_the_export(base, tmp_path):
+    """/api/events lists merged events (the events export's rows), filtered and paged like the mentions."""
+    from crosswire.present.rows import event_rows
+    from crosswire.store import SQLiteStore
+
+    with SQLiteStore(build_store(tmp_path / "again.db")) as store:
+        exported = {e["id"]: e for e in event_rows(store)}
+    listed = call(base, "/api/events")[2]
+    assert listed["total"] == len(exported) == 3 and {e["id"] for e in listed["items"]} == set(exported)
+    shelling = next(e for e in listed["items"] if len(e["mentions"]) == 2)
+    assert {m["article_id"] for m in shelling["mentions"]} == {"rep-a", "rep-b"}
+    assert shelling["outlet_count"] == 2 and shelling == json.loads(json.dumps(exported[shelling["id"]]))
+    assert call(base, f"/api/events/{shelling['id']}")[2]["fields"]["place"]["chosen"]["name"] == "Dunmore"
+    assert [e["id"] for e in call(base, "/api/events?actor=militia")[2]["items"]] == [shelling["id"]]
+    assert call(base, "/api/events?mapped=true")[2]["total"] == 3  # Carrow mapped at its gazetteer point
+    assert call(base, "/api/events?place=carrow")[2]["total"] == 1
+    assert call(base, "/api/events?date_from=2031-03-05&story=story-1")[2]["total"] == 1
+    assert call(base, "/api/events?article=rep-a")[2]["total"] == 2
+    page = call(base, "/api/events?limit=2&offset=2")[2]
+    assert len(page["items"]) == 1 and page["next_offset"] is None
+    dates = [e["date"] for e in listed["items"]]
+    assert dates == sorted(dates), "in time order"
+
+
 def test_records_keep_their_spans(base):
-    event = call(base, "/api/events/rep-a-e0")[2]
+    event = call(base, "/api/event_mentions/rep-a-e0")[2]
     assert event["place"]["name"] == "Dunmore" and event["mentions"][0]["article_id"] == "rep-a"
     article = call(base, "/api/articles/rep-a")[2]
     for span in article["spans"]:
@@ -76,6 +101,7 @@ def test_stories_entities_places_and_search(base):
 @pytest.mark.parametrize(("path", "method", "status", "code"), [
     ("/api/nowhere", "GET", 404, "not_found"),
     ("/api/events/no-such-event", "GET", 404, "not_found"),
+    ("/api/event_mentions/no-such-mention", "GET", 404, "not_found"),
     ("/api/articles/no-such-report", "GET", 404, "not_found"),
     ("/api/entities/no-such-entity", "GET", 404, "not_found"),
     ("/api/stories/no-such-story", "GET", 404, "not_found"),
@@ -99,7 +125,8 @@ def test_every_error_has_one_json_shape(base, path, method, status, code):
 
 
 def test_every_page_has_a_strict_csp_and_escapes_what_it_shows(base):
-    for path in ("/", "/stories/story-1", "/events", "/events/rep-a-e0", "/entities", "/entities/ent-militia",
+    merged = call(base, "/api/events?actor=militia")[2]["items"][0]["id"]
+    for path in ("/", "/stories/story-1", "/events", f"/events/{merged}", "/event_mentions/rep-a-e0", "/entities", "/entities/ent-militia",
                  "/places/9001", "/articles/rep-a?hl=0-7", "/search?q=%22%3Cscript%3EDunmore%22"):
         with urllib.request.urlopen(base + path, timeout=10) as r:
             page = r.read().decode()

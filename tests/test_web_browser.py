@@ -59,7 +59,7 @@ def _open_story(page, base: str, story: str) -> None:
 
 def test_story_page_shows_map_markers_timeline_and_figures(page, base):
     _open_story(page, base, "story-1")
-    assert page.locator("path.event-marker").count() == 3  # the three events with a map point
+    assert page.locator("path.event-marker").count() == 3  # the three merged events with a map point
     assert page.locator("path.leaflet-interactive").count() > 3  # and the country outlines
     assert page.locator("table.timeline tbody tr").count() == 4
     assert page.locator("table.figures tbody tr").count() == 2
@@ -73,6 +73,22 @@ def test_clicking_a_figure_opens_its_report_with_the_span_highlighted(page, base
     mark = page.locator("mark#hl")
     assert mark.inner_text() == "killing 14 people"
     assert mark.is_visible()
+
+
+def test_a_merged_event_page_links_each_mention_to_its_span(page, base):
+    """The events list shows merged events; one told by two reports lists both mentions, each opening
+    its report at the span."""
+    page.goto(base + "/events?actor=militia")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 1 and rows.locator("a.cite").count() == 2
+    rows.locator("td a").first.click()
+    page.wait_for_url("**/events/ev*")
+    assert page.locator("ul.mentions li").count() == 2
+    assert "Harbour Post" in page.locator("table.facts").inner_text()
+    page.locator("ul.mentions a.cite").first.click()
+    page.wait_for_url("**/articles/rep-a?hl=*")
+    assert page.locator("mark#hl").is_visible()
+    assert page.errors == []
 
 
 def test_search_finds_a_report_by_a_word_in_it(page, base):
@@ -114,10 +130,11 @@ def example_store(tmp_path_factory, events_stage):
 @pytest.mark.slow
 def test_example_corpus_map_has_one_marker_per_mapped_event(browser, example_store):
     from crosswire.store import Filters, ReadStore
+    from crosswire.web.derived import Derived
 
     reader = ReadStore(example_store)
     story = reader.stories(1, 0).rows[0]["id"]
-    mapped = reader.annotations("events", Filters(story=story, mapped=True), 500, 0).total
+    mapped = Derived(reader).events(Filters(story=story, mapped=True), 500, 0).total  # merged events
     assert mapped > 0
     save = os.environ.get("CROSSWIRE_SCREENSHOTS") == "1"
     with live_server(example_store) as url:

@@ -64,7 +64,7 @@ def run(data: Path, limit: int | None = None) -> dict[str, float]:
     from crosswire.resources import Resources
     from crosswire.stages import build_pipeline
 
-    pipeline = build_pipeline(Resources(), ["clean", "metadata", "annotate", "dating", "times", "attribution",
+    pipeline = build_pipeline(Resources(), ["clean", "metadata", "annotate", "dating", "times", "places", "attribution",
                                             "figures"])
     groups = load_groups(data)
     if limit is not None:

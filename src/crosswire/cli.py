@@ -171,13 +171,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .store import is_server_url
+    from .store.postgres import redact
     from .web import serve
 
     settings = _settings(args)
-    if not Path(settings.db).is_file():
+    if not is_server_url(settings.db) and not Path(settings.db).is_file():
         raise ConfigError(f"no store at {settings.db}; create one with `crosswire run INPUT --db {settings.db}`")
-    print(f"serving {settings.db} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: /api/openapi.json); "
-          "Ctrl-C stops")
+    print(f"serving {redact(settings.db)} at http://{args.host}:{args.port}/ (API: /api, OpenAPI: "
+          "/api/openapi.json); Ctrl-C stops")
     serve(settings.db, host=args.host, port=args.port)
     return EXIT_OK
 

@@ -2,7 +2,7 @@
 
     import crosswire
     cw = crosswire.open("out/demo/crosswire.db")
-    cw.events(type="Battles", place="Hama")      # a pandas DataFrame when pandas is installed
+    cw.events(type="Battles", place="Hama")      # merged events; a pandas DataFrame when pandas is installed
     cw.figures(as_frame=False)                    # else (or when asked) a list of dicts
 
 Every method returns every matching record (it pages through the store; nothing is cut off). The store is
@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .present.records import annotation_record, entity_record
+from .present.records import annotation_record, entity_record, merged_event_matches
 from .store import Filters, ReadStore, every_row
 
 
@@ -32,6 +32,7 @@ class Crosswire:
     def __init__(self, db: str | Path) -> None:
         self.store = ReadStore(db)
         self._index: Any = None
+        self._events: list[dict[str, Any]] | None = None  # merged once per open store
 
     def _out(self, rows: list[dict[str, Any]], as_frame: bool | None) -> Any:
         pandas = _pandas()
@@ -49,7 +50,21 @@ class Crosswire:
         return self._out([annotation_record(kind, r) for r in rows], as_frame)
 
     def events(self, as_frame: bool | None = None, **filters: Any) -> Any:
-        """Event mentions; filters: type, actor, place, date_from, date_to, story, article, mapped."""
+        """Merged events (the events export's rows, in time order); the filters of `event_mentions`."""
+        f = Filters(**filters)
+        if self._events is None:
+            from .present.rows import event_rows
+
+            rows = event_rows(self.store.backend)
+            self._events = sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+        keep = set(self.store.story(f.story)["articles"]) if f.story else None
+        if f.article:
+            keep = {f.article} if keep is None else keep & {f.article}
+        return self._out([e for e in self._events if merged_event_matches(e, f, keep)], as_frame)
+
+    def event_mentions(self, as_frame: bool | None = None, **filters: Any) -> Any:
+        """Event mentions (one report's telling each); filters: type, actor, place, date_from, date_to,
+        story, article, mapped."""
         return self._annotations("events", as_frame, filters)
 
     def figures(self, as_frame: bool | None = None, **filters: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store import Filters
 from .rows import EXPORT_FIELDS, event_id, event_place
 
 
@@ -79,3 +80,22 @@ def _span_label(kind: str, row: dict[str, Any]) -> str:
     if kind == "claims":
         return f"said by {row.get('source') or 'the outlet'}"
     return row.get("label") or ""
+
+
+def merged_event_matches(e: dict[str, Any], filters: Filters, keep: set[str] | None) -> bool:
+    """Whether a merged event (an events export row) passes the list filters, as an event mention would:
+    type exact, actor or place part of a name in any case, dates as ISO text, mapped; `keep`, when given,
+    the reports one of its mentions must be in (a story's, or one report)."""
+    place = e["place"] or {}
+    actors = "\n".join(a for a in (e["actor1"], e["actor2"]) if a).lower()
+    date = e["date"] or ""
+    tests = [
+        keep is None or any(m["article_id"] in keep for m in e["mentions"]),
+        not filters.type or e["event_type"] == filters.type,
+        not filters.actor or filters.actor.lower() in actors,
+        not filters.place or filters.place.lower() in (place.get("name") or "").lower(),
+        not filters.date_from or (bool(date) and date >= filters.date_from),
+        not filters.date_to or (bool(date) and date <= filters.date_to + "Z"),
+        filters.mapped is None or (place.get("lat") is not None) == filters.mapped,
+    ]
+    return all(tests)

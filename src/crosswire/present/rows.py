@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import CrosswireError
-from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
+from ..reconcile import ClaimIndex, Reconciled, build_index, reconcile_store, report_views
 from ..store import Store
 
 EXPORT_VERSION = 1
@@ -111,11 +111,12 @@ def event_mention_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def event_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per merged event: the chosen value of each field, and in `fields` every value seen."""
+def event_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
+    """One row per merged event: the chosen value of each field, and in `fields` every value seen
+    (from `reconciled` when the caller has reconciled the store already)."""
     mentions = {event_id(ev): ev for ev in store.annotation_rows("events")}
     rows = []
-    for e in reconcile_store(store).events:
+    for e in (reconciled or reconcile_store(store)).events:
         members = [mentions[m["id"]] for m in e["mentions"] if m["id"] in mentions]
         chosen = {name: f["chosen"] for name, f in e["fields"].items()}
         when = chosen["date"] or {}

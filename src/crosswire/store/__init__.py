@@ -1,20 +1,16 @@
 """Storage: one protocol (`Store`), two backends: SQLite (the embedded default) and PostgreSQL, and the
-web API's read-only queries (`ReadStore`, SQLite).
+read API's paginated queries (`ReadStore`, over either backend).
 
 `open_store(path)` picks the backend: a `postgresql://` (or `postgres://`) URL opens the server
 store, anything else a SQLite file. All SQL in crosswire lives in this package.
 """
 
-from .base import AddResult, Store
+from .base import AddResult, Store, is_server_url
 from .reads import MAX_LIMIT, BadQuery, Filters, NotFound, Page, ReadStore, check_page, every_row
 from .sqlite import SQLiteStore
 
 __all__ = ["MAX_LIMIT", "AddResult", "BadQuery", "Filters", "NotFound", "Page", "ReadStore", "SQLiteStore",
            "Store", "check_page", "every_row", "is_server_url", "open_store"]
-
-
-def is_server_url(path: str) -> bool:
-    return str(path).startswith(("postgres://", "postgresql://"))
 
 
 def open_store(path: str, read_only: bool = False) -> Store:

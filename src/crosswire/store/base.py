@@ -15,6 +15,11 @@ from ..model import Article
 from ..pipeline import Reject
 
 
+def is_server_url(path: str) -> bool:
+    """Whether a `--db` value names a PostgreSQL server rather than a SQLite file."""
+    return str(path).startswith(("postgres://", "postgresql://"))
+
+
 @dataclass
 class AddResult:
     """What happened to one article offered to the store."""

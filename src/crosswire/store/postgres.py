@@ -61,6 +61,8 @@ class PostgresStore(SqlStore):
             for migration in MIGRATIONS:
                 if migration.version > current:
                     self.conn.execute(migration.sql("postgresql").encode())
+                    if migration.fill is not None:
+                        migration.fill(self)
                     self._execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
                                   "DO UPDATE SET value = excluded.value", (str(migration.version),))
 
@@ -101,11 +103,18 @@ class PostgresStore(SqlStore):
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (PostgreSQL `websearch_to_tsquery` syntax)."""
-        return self._rows(
+        return self.search_page(query, min(limit, 1000), 0)[1]
+
+    def search_page(self, query: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """(how many reports match, one page of them best first with a snippet each)."""
+        total = self._rows("SELECT count(*) AS n FROM articles_fts, websearch_to_tsquery('simple', ?) AS q "
+                           "WHERE tsv @@ q", (query,))[0]["n"]
+        rows = self._rows(
             "SELECT article_id, title, ts_headline('simple', text, q, "
             "'StartSel=[, StopSel=], MaxWords=24, MinWords=6, ShortWord=2') AS snippet "
             "FROM articles_fts, websearch_to_tsquery('simple', ?) AS q WHERE tsv @@ q "
-            "ORDER BY ts_rank(tsv, q) DESC, article_id COLLATE \"C\" LIMIT ?", (query, min(limit, 1000)))
+            "ORDER BY ts_rank(tsv, q) DESC, article_id COLLATE \"C\" LIMIT ? OFFSET ?", (query, limit, offset))
+        return int(total), rows
 
 
 def _pg(sql: str) -> str:

@@ -2,22 +2,25 @@
 
 Every list query returns a `Page`: the rows asked for and the total that match, so a reader always knows
 when there are more (no silent cap). A page is at most `MAX_LIMIT` rows; asking for more is an error, not a
-shorter page. Connections are opened read-only (`mode=ro`), so nothing here can change the store.
+shorter page.
+
+`ReadStore` runs over either backend of the storage protocol (a SQLite file opened read-only, or a
+PostgreSQL URL): its SQL is written once, in what both dialects accept, and run through the backend. Lists
+filter and order on the narrow `annotation_keys` table (`keys.py`), then read the JSON of one page only.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import CrosswireError, StoreError
-from .schema import SCHEMA_VERSION
-from .sqlite import open_read_only
+from .base import is_server_url
+from .keys import KEY_FIELDS
+from .sql import SqlStore
 
 MAX_LIMIT = 500
 QUERY_TIME_LIMIT_STEPS = 50_000_000  # SQLite VM steps before a query is cut off (a runaway FTS query)
@@ -58,17 +61,6 @@ class Filters:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-# Per annotation kind: which JSON field each filter reads. `place` for events joins the place annotation.
-KIND_FILTERS: dict[str, dict[str, str]] = {
-    "events": {"type": "event_type", "actor": "actor1|actor2", "date": "date"},
-    "figures": {"type": "kind", "actor": "attributed_to", "place": "place", "date": "time"},
-    "places": {"type": "feature_code", "place": "name|text"},
-    "claims": {"type": "voice", "actor": "source"},
-    "times": {"type": "type", "date": "value"},
-    "mentions": {"type": "label", "actor": "text|canonical"},
-}
-
-
 def check_page(limit: int, offset: int) -> None:
     if not 1 <= limit <= MAX_LIMIT:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, not {limit}; page with offset")
@@ -88,69 +80,90 @@ def every_row(fetch: Callable[[int, int], Page]) -> list[dict[str, Any]]:
         offset = page.next_offset
 
 
+
+def _open(where: str) -> SqlStore:
+    """The backend for a path or URL: PostgreSQL for a server URL, else the SQLite file, read-only."""
+    if is_server_url(where):
+        from .postgres import PostgresStore
+
+        return PostgresStore(where)
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(where, read_only=True, step_limit=QUERY_TIME_LIMIT_STEPS)
+
+
 class ReadStore:
-    """A store opened for reading only. It never creates, migrates or writes the file."""
+    """A store opened for reading: a SQLite file (read-only: never created, migrated or written) or a
+    PostgreSQL URL; or an already open store of either backend."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        if not Path(self.path).is_file():
-            raise StoreError(f"no store at {self.path}; create one with `crosswire run INPUT --db {self.path}`")
-        with self.connect() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None or int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} is not a crosswire store this version can read")
+    def __init__(self, where: str | Path | SqlStore) -> None:
+        self.backend = where if isinstance(where, SqlStore) else _open(str(where))
+        self.path = self.backend.path
+        self._order = self.backend.text_order
 
-    @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
+    def close(self) -> None:
+        self.backend.close()
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
-            conn = open_read_only(self.path)  # read-only; immutable on read-only media
-        except sqlite3.Error as err:
-            raise StoreError(f"cannot open store {self.path}: {err}") from err
-        conn.row_factory = sqlite3.Row
-        conn.set_progress_handler(lambda: 1, QUERY_TIME_LIMIT_STEPS)
-        try:
-            yield conn
-        except sqlite3.OperationalError as err:
-            raise BadQuery(f"query failed: {err}") from err
-        finally:
-            conn.close()
+            return self.backend._rows(sql, params)
+        except StoreError as err:
+            raise BadQuery(f"query failed: {err.message}") from err
 
     # -- annotations -------------------------------------------------------------------------------
 
     def annotations(self, kind: str, filters: Filters, limit: int, offset: int) -> Page:
         """One kind of annotation, filtered, in store order (report id, position), with the total that match.
 
-        The page is chosen on row ids alone (an index walk), then only its rows are read and joined."""
+        The filters and the page are read from the key table alone; then only the page's records."""
         check_page(limit, offset)
-        where, params, join_place = _annotation_where(kind, filters)
-        source = "FROM annotations a" + (f" {PLACE_JOIN}" if join_place else "")
+        where, params = _key_where(kind, filters)
         clause = " AND ".join(where)
-        with self.connect() as conn:
-            total = conn.execute(f"SELECT count(*) {source} WHERE {clause}", params).fetchone()[0]
-            ids = [r[0] for r in conn.execute(f"SELECT a.rowid {source} WHERE {clause} ORDER BY a.article_id, "
-                                              "a.idx LIMIT ? OFFSET ?", (*params, limit, offset))]
-            rows = conn.execute(f"SELECT a.article_id, a.idx, a.data, p.data AS place_data FROM annotations a "
-                                f"{PLACE_JOIN} WHERE a.rowid IN ({', '.join('?' * len(ids))}) "
-                                "ORDER BY a.article_id, a.idx", ids).fetchall() if ids else []
-        return Page([_annotation(r) for r in rows], total, limit, offset)
+        total = self._q(f"SELECT count(*) AS n FROM annotation_keys k WHERE {clause}", params)[0]["n"]
+        keys = self._q(f"SELECT k.article_id, k.idx FROM annotation_keys k WHERE {clause} "
+                       f"ORDER BY k.article_id{self._order}, k.idx LIMIT ? OFFSET ?", (*params, limit, offset))
+        return Page(self._records(kind, [(r["article_id"], r["idx"]) for r in keys]), int(total), limit, offset)
+
+    def _records(self, kind: str, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """The stored records at (article, index) keys, in that order; an event with its place as `_place`."""
+        if not keys:
+            return []
+        articles = sorted({a for a, _ in keys})
+        marks = ", ".join("?" * len(articles))
+        rows = {(r["article_id"], r["idx"]): r for r in self._q(
+            f"SELECT article_id, idx, data FROM annotations WHERE kind = ? AND article_id IN ({marks})",
+            (kind, *articles))}
+        places = {}
+        if kind == "events":
+            places = {(r["article_id"], r["idx"]): r["data"] for r in self._q(
+                f"SELECT article_id, idx, data FROM annotations WHERE kind = 'places' AND article_id IN ({marks})",
+                articles)}
+        out = []
+        for key in keys:
+            if key not in rows:
+                continue
+            data = dict(json.loads(rows[key]["data"]), article_id=key[0], idx=key[1])
+            place = places.get((key[0], data.get("place"))) if kind == "events" else None
+            if place is not None:
+                data["_place"] = json.loads(place)
+            out.append(data)
+        return out
 
     def annotation_by_id(self, kind: str, item_id: str) -> dict[str, Any]:
         """One event or figure by its id (`ARTICLE-e3`, or `ARTICLE.e3` in older stores)."""
-        with self.connect() as conn:
-            row = conn.execute(
-                "SELECT a.article_id, a.idx, a.data, p.data AS place_data FROM annotations a "
-                "LEFT JOIN annotations p ON p.kind = 'places' AND p.article_id = a.article_id "
-                "AND p.idx = json_extract(a.data, '$.place') WHERE a.kind = ? AND "
-                "(json_extract(a.data, '$.id') = ? OR a.article_id || '.' || ? || a.idx = ?)",
-                (kind, item_id, kind[0], item_id)).fetchone()
-        if row is None:
+        keys = [(r["article_id"], r["idx"]) for r in self._q(
+            "SELECT article_id, idx FROM annotation_keys WHERE kind = ? AND ref = ?", (kind, item_id))]
+        if not keys and kind in KEY_FIELDS:
+            article_id, _, position = item_id.rpartition(f".{kind[0]}")
+            keys = [(article_id, int(position))] if article_id and position.isdigit() else []
+        found = self._records(kind, keys[:1]) if kind in KEY_FIELDS else []
+        if not found:
             raise NotFound(f"no {kind[:-1]} {item_id!r} in this store")
-        return _annotation(row)
+        return found[0]
 
     def article_annotations(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
-        with self.connect() as conn:
-            rows = conn.execute("SELECT kind, idx, data FROM annotations WHERE article_id = ? "
-                                "ORDER BY kind, idx", (article_id,)).fetchall()
+        rows = self._q(f"SELECT kind, idx, data FROM annotations WHERE article_id = ? "
+                       f"ORDER BY kind{self._order}, idx", (article_id,))
         out: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             out.setdefault(r["kind"], []).append(dict(json.loads(r["data"]), idx=r["idx"], article_id=article_id))
@@ -158,133 +171,113 @@ class ReadStore:
 
     def places_by_geonameid(self, geonameid: int, limit: int, offset: int) -> Page:
         check_page(limit, offset)
-        base = "FROM annotations WHERE kind = 'places' AND json_extract(data, '$.geonameid') = ?"
-        with self.connect() as conn:
-            total = conn.execute(f"SELECT count(*) {base}", (geonameid,)).fetchone()[0]
-            rows = conn.execute(f"SELECT article_id, idx, data, NULL AS place_data {base} "
-                                "ORDER BY article_id, idx LIMIT ? OFFSET ?", (geonameid, limit, offset)).fetchall()
+        base = "FROM annotation_keys WHERE kind = 'places' AND ref = ?"
+        total = self._q(f"SELECT count(*) AS n {base}", (str(geonameid),))[0]["n"]
         if total == 0:
             raise NotFound(f"no place with GeoNames id {geonameid} in this store")
-        return Page([_annotation(r) for r in rows], total, limit, offset)
+        keys = self._q(f"SELECT article_id, idx {base} ORDER BY article_id{self._order}, idx LIMIT ? OFFSET ?",
+                       (str(geonameid), limit, offset))
+        return Page(self._records("places", [(r["article_id"], r["idx"]) for r in keys]), int(total), limit, offset)
 
     # -- articles, stories, entities ---------------------------------------------------------------
 
     def articles(self, filters: Filters, limit: int, offset: int) -> Page:
+        """Reports without their text, oldest first (undated last): ids paged first, then their columns."""
         check_page(limit, offset)
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []
         _add(where, params, "story_id = ?", filters.story)
         _add(where, params, "outlet = ?", filters.extra.get("outlet"))
         _add(where, params, "substr(published, 1, 10) >= ?", filters.date_from)
         _add(where, params, "substr(published, 1, 10) <= ?", filters.date_to)
         base = f"FROM articles WHERE {' AND '.join(where)}"
-        with self.connect() as conn:
-            total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT {ARTICLE_LIST_COLUMNS} {base} ORDER BY published IS NULL, published, id "
-                                "LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
-        return Page([dict(r) for r in rows], total, limit, offset)
+        total = self._q(f"SELECT count(*) AS n {base}", params)[0]["n"]
+        ids = [r["id"] for r in self._q(f"SELECT id {base} ORDER BY published IS NULL, published{self._order}, "
+                                        f"id{self._order} LIMIT ? OFFSET ?", (*params, limit, offset))]
+        rows = {r["id"]: r for r in self._q(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles WHERE id IN "
+                                            f"({', '.join('?' * len(ids))})", ids)} if ids else {}
+        return Page([rows[i] for i in ids], int(total), limit, offset)
 
     def article(self, article_id: str) -> dict[str, Any]:
-        with self.connect() as conn:
-            row = conn.execute(f"SELECT {ARTICLE_LIST_COLUMNS}, text FROM articles WHERE id = ?",
-                               (article_id,)).fetchone()
-        if row is None:
+        rows = self._q(f"SELECT {ARTICLE_LIST_COLUMNS}, text FROM articles WHERE id = ?", (article_id,))
+        if not rows:
             raise NotFound(f"no article {article_id!r} in this store")
-        return dict(row)
+        return rows[0]
 
     def stories(self, limit: int, offset: int) -> Page:
+        """Stories, largest first: the page's story ids from the story index, then their reports."""
         check_page(limit, offset)
-        with self.connect() as conn:
-            total = conn.execute("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL"
-                                 ).fetchone()[0]
-            rows = conn.execute(
-                "SELECT story_id AS id, count(*) AS n_articles, min(published) AS first_published, "
-                "max(published) AS last_published, json_group_array(id) AS articles, "
-                "json_group_array(title) AS titles, json_group_array(DISTINCT outlet) AS outlets "
-                "FROM (SELECT id, title, outlet, published, story_id FROM articles "
-                "ORDER BY published IS NULL, published, id) "
-                "WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY count(*) DESC, story_id "
-                "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return Page([_story(r) for r in rows], total, limit, offset)
+        total = self._q("SELECT count(DISTINCT story_id) AS n FROM articles WHERE story_id IS NOT NULL")[0]["n"]
+        ids = [r["story_id"] for r in self._q(
+            "SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id "
+            f"ORDER BY count(*) DESC, story_id{self._order} LIMIT ? OFFSET ?", (limit, offset))]
+        return Page(self._story_rows(ids), int(total), limit, offset)
 
     def story(self, story_id: str) -> dict[str, Any]:
-        page = self.stories(MAX_LIMIT, 0)
-        for offset in range(0, page.total, MAX_LIMIT):
-            for row in (page if offset == 0 else self.stories(MAX_LIMIT, offset)).rows:
-                if row["id"] == story_id:
-                    return row
-        raise NotFound(f"no story {story_id!r} in this store")
+        found = self._story_rows([story_id])
+        if not found:
+            raise NotFound(f"no story {story_id!r} in this store")
+        return found[0]
+
+    def _story_rows(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Each story: its reports oldest first (undated last), their titles, outlets, first and last date."""
+        if not ids:
+            return []
+        members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for row in self._q(f"SELECT id, title, outlet, published, story_id FROM articles WHERE story_id IN "
+                           f"({', '.join('?' * len(ids))})", ids):
+            members[row["story_id"]].append(row)
+        return [_story(sid, rows) for sid, rows in members.items() if rows]
 
     def entities(self, filters: Filters, limit: int, offset: int) -> Page:
         check_page(limit, offset)
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []
         _add(where, params, "type = ?", filters.type)
         if filters.actor:
-            where.append("(name LIKE ? OR data LIKE ?)")
-            params += [f"%{filters.actor}%", f'%"name": "%{filters.actor}%']
+            part = _like(filters.actor.lower())
+            where.append("(lower(name) LIKE ? ESCAPE '\\' OR lower(data) LIKE ? ESCAPE '\\')")
+            params += [f"%{part}%", f'%"name": "%{part}%']
         base = f"FROM entities WHERE {' AND '.join(where)}"
-        with self.connect() as conn:
-            total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT data {base} ORDER BY name, id LIMIT ? OFFSET ?",
-                                (*params, limit, offset)).fetchall()
-        return Page([json.loads(r[0]) for r in rows], total, limit, offset)
+        total = self._q(f"SELECT count(*) AS n {base}", params)[0]["n"]
+        rows = self._q(f"SELECT data {base} ORDER BY name{self._order}, id{self._order} LIMIT ? OFFSET ?",
+                       (*params, limit, offset))
+        return Page([json.loads(r["data"]) for r in rows], int(total), limit, offset)
 
     def entity(self, entity_id: str) -> dict[str, Any]:
-        with self.connect() as conn:
-            row = conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if row is None:
+        rows = self._q("SELECT data FROM entities WHERE id = ?", (entity_id,))
+        if not rows:
             raise NotFound(f"no entity {entity_id!r} in this store")
-        return json.loads(row[0])
+        return json.loads(rows[0]["data"])
 
     def search(self, query: str, limit: int, offset: int) -> Page:
-        """Full-text search (FTS5 syntax) over titles and texts, best match first."""
+        """Full-text search over titles and texts, best match first (the backend's query syntax)."""
         check_page(limit, offset)
         if not query.strip():
             raise BadQuery("the search query is empty; give a word or a quoted phrase")
         try:
-            with self.connect() as conn:
-                total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                     (query,)).fetchone()[0]
-                rows = conn.execute(
-                    "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet "
-                    "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                    (query, limit, offset)).fetchall()
-        except BadQuery as err:
-            raise BadQuery(f"bad search query {query!r}: {err.message}; quote phrases with double quotes") from err
-        return Page([dict(r) for r in rows], total, limit, offset)
+            total, rows = self.backend.search_page(query, limit, offset)
+        except StoreError as err:
+            raise BadQuery(err.message) from err
+        return Page(rows, total, limit, offset)
 
-    # -- whole-store reads for reconciliation (the same rows `Store` gives) ------------------------
+    # -- whole-store reads for reconciliation (the storage protocol's own) --------------------------
 
     def article_rows(self) -> list[dict[str, Any]]:
         """Every article with its text and metadata, oldest first (what `reconcile.report_views` reads)."""
-        with self.connect() as conn:
-            rows = conn.execute(f"SELECT {ARTICLE_LIST_COLUMNS}, text, meta FROM articles "
-                                "ORDER BY published IS NULL, published, id").fetchall()
-        return [dict(r) for r in rows]
+        return self.backend.article_rows()
 
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
-        with self.connect() as conn:
-            rows = conn.execute("SELECT article_id, idx, data FROM annotations WHERE kind = ? "
-                                "ORDER BY article_id, idx", (kind,)).fetchall()
-        return [dict(json.loads(r["data"]), article_id=r["article_id"], idx=r["idx"]) for r in rows]
+        return self.backend.annotation_rows(kind)
 
     def version(self) -> tuple[int, str | None, int]:
         """Changes whenever reports are added or relinked: (articles, last ingest, entities)."""
-        with self.connect() as conn:
-            row = conn.execute("SELECT count(*), max(ingested_at), (SELECT count(*) FROM entities) "
-                               "FROM articles").fetchone()
-        return int(row[0]), row[1], int(row[2])
+        row = self._q("SELECT count(*) AS n, max(ingested_at) AS last, (SELECT count(*) FROM entities) AS e "
+                      "FROM articles")[0]
+        return int(row["n"]), row["last"], int(row["e"])
 
     def counts(self) -> dict[str, int]:
-        with self.connect() as conn:
-            out = {"articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
-                   "entities": conn.execute("SELECT count(*) FROM entities").fetchone()[0]}
-            for kind, n in conn.execute("SELECT kind, count(*) FROM annotations GROUP BY kind"):
-                out[kind] = n
-        return out
+        return self.backend.counts()
 
 
-PLACE_JOIN = ("LEFT JOIN annotations p ON a.kind = 'events' AND p.kind = 'places' AND p.article_id = a.article_id "
-              "AND p.idx = json_extract(a.data, '$.place')")
 ARTICLE_LIST_COLUMNS = ("id, title, outlet, url, byline, published, published_source, language, source_path, "
                         "source_format, version_of, duplicate_of, story_id")
 
@@ -295,68 +288,43 @@ def _add(where: list[str], params: list[Any], clause: str, value: Any) -> None:
         params.append(value)
 
 
-def _json_any(fields: str, op: str) -> str:
-    """`json_extract(a.data, '$.f1') OP ? OR ...` for `f1|f2`: a filter that reads either field."""
-    return "(" + " OR ".join(f"json_extract(a.data, '$.{f}') {op}" for f in fields.split("|")) + ")"
+def _like(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern (its % and _ match only themselves)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _annotation_where(kind: str, filters: Filters) -> tuple[list[str], list[Any], bool]:
-    """WHERE clauses and parameters for a filtered list, and whether the event's place must be joined."""
-    if kind not in KIND_FILTERS:
-        raise BadQuery(f"unknown kind {kind!r}; one of {', '.join(KIND_FILTERS)}")
-    fields = KIND_FILTERS[kind]
-    where, params = ["a.kind = ?"], [kind]
-    _add(where, params, "a.article_id = ?", filters.article)
-    _add(where, params, "a.article_id IN (SELECT id FROM articles WHERE story_id = ?)", filters.story)
-    for name, value in (("type", filters.type), ("actor", filters.actor)):
-        if value and name in fields:
-            # type is an exact value (indexed for events); actor matches part of a name, any case
-            op, arg = ("= ?", value) if name == "type" else ("LIKE ?", f"%{value}%")
-            if name == "actor":  # a cheap text test first, so only candidate rows are parsed
-                _add(where, params, "a.data LIKE ?", arg)
-            where.append(_json_any(fields[name], op))
-            params += [arg] * len(fields[name].split("|"))
-        elif value:
+def _key_where(kind: str, filters: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters over `annotation_keys k` for a filtered list of one kind."""
+    if kind not in KEY_FIELDS:
+        raise BadQuery(f"unknown kind {kind!r}; one of {', '.join(KEY_FIELDS)}")
+    fields = KEY_FIELDS[kind]
+    where, params = ["k.kind = ?"], [kind]
+    _add(where, params, "k.article_id = ?", filters.article)
+    _add(where, params, "k.article_id IN (SELECT id FROM articles WHERE story_id = ?)", filters.story)
+    wanted = {"type": (filters.type, fields.type), "actor": (filters.actor, fields.actor),
+              "place": (filters.place, fields.place),
+              "date": (filters.date_from or filters.date_to, fields.date)}
+    for name, (value, readable) in wanted.items():
+        if value and not readable:
             raise BadQuery(f"{kind} cannot be filtered by {name}")
-    join_place = False
-    if filters.place:
-        if kind == "events":
-            join_place = True
-            _add(where, params, "a.article_id IN (SELECT article_id FROM annotations WHERE kind = 'places' "
-                 "AND data LIKE ?)", f"%{filters.place}%")
-            where.append("(json_extract(p.data, '$.name') LIKE ? OR json_extract(p.data, '$.text') LIKE ?)")
-            params += [f"%{filters.place}%"] * 2
-        elif "place" in fields:
-            where.append(_json_any(fields["place"], "LIKE ?"))
-            params += [f"%{filters.place}%"] * len(fields["place"].split("|"))
-        else:
-            raise BadQuery(f"{kind} cannot be filtered by place")
-    _date_where(kind, fields, filters, where, params)
+    _add(where, params, "k.type_key = ?", filters.type)  # an exact value (indexed)
+    for column, value in (("actor_key", filters.actor), ("place_key", filters.place)):
+        if value:  # part of a name, any case
+            where.append(f"k.{column} LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like(value.lower())}%")
+    # dates compared as ISO text: from the first day given, to the end of the last (its times included)
+    _add(where, params, "k.date_key >= ?", filters.date_from)
+    _add(where, params, "k.date_key <= ?", filters.date_to + "Z" if filters.date_to else None)
     if filters.mapped is not None:
-        where.append(f"json_extract(a.data, '$.lat') IS {'NOT ' if filters.mapped else ''}NULL")
-    return where, params, join_place
+        where.append("k.mapped = ?")
+        params.append(int(filters.mapped))
+    return where, params
 
 
-def _date_where(kind: str, fields: dict[str, str], filters: Filters, where: list[str], params: list[Any]) -> None:
-    """Dates compared as ISO text: from the first day given, to the end of the last (its times included)."""
-    if not (filters.date_from or filters.date_to):
-        return
-    if "date" not in fields:
-        raise BadQuery(f"{kind} cannot be filtered by date")
-    column = f"json_extract(a.data, '$.{fields['date']}')"
-    _add(where, params, f"{column} >= ?", filters.date_from)
-    _add(where, params, f"{column} <= ? || 'Z'", filters.date_to)
-
-
-def _annotation(row: sqlite3.Row) -> dict[str, Any]:
-    data = dict(json.loads(row["data"]), article_id=row["article_id"], idx=row["idx"])
-    if row["place_data"] is not None:
-        data["_place"] = json.loads(row["place_data"])
-    return data
-
-
-def _story(row: sqlite3.Row) -> dict[str, Any]:
-    out = dict(row)
-    for key in ("articles", "titles", "outlets"):
-        out[key] = [v for v in json.loads(out[key]) if v is not None] if key == "outlets" else json.loads(out[key])
-    return out
+def _story(story_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
+    dated = [r["published"] for r in rows if r["published"]]
+    outlets = list(dict.fromkeys(r["outlet"] for r in rows if r["outlet"] is not None))
+    return {"id": story_id, "n_articles": len(rows), "first_published": min(dated) if dated else None,
+            "last_published": max(dated) if dated else None, "articles": [r["id"] for r in rows],
+            "titles": [r["title"] for r in rows], "outlets": outlets}

@@ -18,6 +18,7 @@ from ..errors import StoreError
 from ..model import ANNOTATION_TYPES, Article, annotations_from_json, content_hash, to_jsonable
 from ..pipeline import Reject
 from .base import AddResult
+from .keys import INSERT_KEYS, article_key_rows
 from .offsets import decode_offsets, encode_offsets
 
 ANNOTATION_KINDS = tuple(ANNOTATION_TYPES)
@@ -143,8 +144,10 @@ class SqlStore:
         if not inserted:  # another writer stored the same content (or id) first
             found = self._rows("SELECT id FROM articles WHERE content_hash = ?", (chash,))
             return AddResult("exists", found[0]["id"] if found else article.id)
+        records = _annotation_records(article)
         self._executemany('INSERT INTO annotations (article_id, kind, idx, start, "end", data) '
-                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article))
+                          "VALUES (?, ?, ?, ?, ?, ?)", _annotation_values(article.id, records))
+        self._executemany(INSERT_KEYS, article_key_rows(article.id, records))
         self._execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                       (article.id, article.title or "", article.text))
         return AddResult("version" if previous else "added", article.id, previous)
@@ -256,14 +259,14 @@ def _article_values(a: Article, chash: str, key: str | None, previous: str | Non
             json.dumps(to_jsonable(meta), ensure_ascii=False), None, None, stamp)
 
 
-def _annotation_values(article: Article) -> list[tuple[Any, ...]]:
-    rows = []
-    for kind in ANNOTATION_KINDS:
-        for idx, item in enumerate(getattr(article, kind)):
-            data = to_jsonable(item)
-            rows.append((article.id, kind, idx, data.get("start"), data.get("end"),
-                         json.dumps(data, ensure_ascii=False)))
-    return rows
+def _annotation_records(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """The article's annotations as the JSON-shaped dicts stored, by kind."""
+    return {kind: [to_jsonable(item) for item in getattr(article, kind)] for kind in ANNOTATION_KINDS}
+
+
+def _annotation_values(article_id: str, records: dict[str, list[dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    return [(article_id, kind, idx, data.get("start"), data.get("end"), json.dumps(data, ensure_ascii=False))
+            for kind, items in records.items() for idx, data in enumerate(items)]
 
 
 def _article_from_row(row: dict[str, Any], annotations: list[dict[str, Any]]) -> Article:

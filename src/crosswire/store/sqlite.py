@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .sql import SqlStore
 
 
 class SQLiteStore(SqlStore):
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, step_limit: int | None = None) -> None:
         """`read_only` opens it for reading only (never created, migrated or written), which also works
-        on read-only media; otherwise it is created or migrated."""
+        on read-only media; otherwise it is created or migrated. `step_limit` cuts off a read that runs
+        more SQLite VM steps than that (a runaway query behind a public API)."""
         self.path = str(path)
         self.read_only = read_only
+        self.step_limit = step_limit
         self._depth = 0
         try:
             self.conn = open_read_only(self.path) if read_only else self._open_writer()
@@ -58,10 +60,16 @@ class SQLiteStore(SqlStore):
             return
         for migration in MIGRATIONS:
             if migration.version > current:
-                self.conn.executescript("BEGIN;" + migration.sql("sqlite") +
-                                        "INSERT INTO meta VALUES ('schema_version', "
-                                        f"'{migration.version}') ON CONFLICT (key) DO UPDATE SET "
-                                        "value = excluded.value; COMMIT;")
+                self._apply(migration)
+
+    def _apply(self, migration: Migration) -> None:
+        """One migration in one transaction: its SQL, its data step, the version it brings."""
+        # the data step reads and writes inside this transaction
+        with self._outermost(lambda: self.conn.executescript("BEGIN;" + migration.sql("sqlite"))):
+            if migration.fill is not None:
+                migration.fill(self)
+            self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET "
+                              "value = excluded.value", (str(migration.version),))
 
     def _schema_version(self) -> int:
         has_meta = self.conn.execute(
@@ -76,12 +84,15 @@ class SQLiteStore(SqlStore):
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
-        """A read-only connection (for queries beside the writer); the writer's inside a transaction."""
-        if self.path == ":memory:" or self._depth or self.read_only:
+        """A read-only connection of its own for each read (so reads run beside the writer, and from any
+        thread: the web app reads from a pool); the writer's own inside a transaction."""
+        if self.path == ":memory:" or self._depth:
             yield self.conn
             return
-        conn = sqlite3.connect(_file_uri(self.path, "mode=ro"), uri=True, timeout=30)
+        conn = open_read_only(self.path)
         conn.row_factory = sqlite3.Row
+        if self.step_limit:
+            conn.set_progress_handler(lambda: 1, self.step_limit)
         try:
             yield conn
         finally:
@@ -90,8 +101,11 @@ class SQLiteStore(SqlStore):
     # -- hooks of SqlStore ------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        with self.reader() as conn:
-            return [dict(r) for r in conn.execute(sql, params).fetchall()]
+        try:
+            with self.reader() as conn:
+                return [dict(r) for r in conn.execute(sql, params).fetchall()]
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"query failed on {self.path}: {err}") from err
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         return self.conn.execute(sql, params).rowcount
@@ -108,7 +122,13 @@ class SQLiteStore(SqlStore):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with self._outermost(lambda: self.conn.execute("BEGIN IMMEDIATE")):
+            yield
+
+    @contextmanager
+    def _outermost(self, begin: Callable[[], object]) -> Iterator[None]:
+        """The outermost transaction: `begin` opens it; the block's work commits, or rolls back on any error."""
+        begin()
         self._depth = 1
         try:
             yield
@@ -122,13 +142,25 @@ class SQLiteStore(SqlStore):
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (SQLite FTS5 query syntax)."""
+        return self.search_page(query, min(limit, 1000), 0)[1]
+
+    def search_page(self, query: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """(how many reports match, one page of them best first with a snippet each).
+
+        The page is ranked on row ids alone; snippets are made for its rows only (made in the ranked
+        query, FTS5 would build one for every match before sorting)."""
         try:
-            return self._rows(
-                "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet "
-                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, article_id LIMIT ?",
-                (query, min(limit, 1000)))
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"bad search query {query!r}: {err}; quote phrases with double quotes") from err
+            total = self._rows("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?", (query,))[0]["n"]
+            ranked = [r["rowid"] for r in self._rows(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset))]
+            rows = self._rows(
+                "SELECT rowid, article_id, title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet "
+                f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({', '.join('?' * len(ranked))})",
+                (query, *ranked)) if ranked else []
+        except StoreError as err:
+            raise StoreError(f"bad search query {query!r}: {err.message}; quote phrases with double quotes") from err
+        by_rowid = {r.pop("rowid"): r for r in rows}
+        return int(total), [by_rowid[r] for r in ranked if r in by_rowid]
 
 
 def _file_uri(path: str, query: str) -> str:

@@ -7,6 +7,8 @@ strict Content-Security-Policy: scripts, styles, images and data only from this 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -20,6 +22,7 @@ from ..errors import CrosswireError
 from ..store import BadQuery, NotFound, ReadStore
 from .api import router as api_router
 from .derived import Derived
+from .event_pages import router as event_page_router
 from .pages import router as page_router
 
 STATIC = Path(__file__).parent / "static"
@@ -60,9 +63,16 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 def create_app(db: str | Path) -> FastAPI:
     """The app over the store at `db`, opened read-only."""
+    store = ReadStore(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # a PostgreSQL store holds a connection until the server stops
+
     app = FastAPI(title="crosswire", version=__version__, openapi_url="/api/openapi.json", docs_url=None,
-                  redoc_url=None, description="Read-only API over a crosswire store.")
-    app.state.store = ReadStore(db)
+                  redoc_url=None, description="Read-only API over a crosswire store.", lifespan=lifespan)
+    app.state.store = store
     app.state.derived = Derived(app.state.store)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -77,6 +87,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(event_page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

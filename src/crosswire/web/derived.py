@@ -1,32 +1,72 @@
-"""Contradictions, updates and framing for the API and UI, from the reconciliation package.
+"""What reconciliation derives from the stored reports, for the API and UI: merged events, contradictions,
+updates and framing.
 
-They are derived from the stored reports (nothing is stored for them), so the app keeps the last
-`ClaimIndex` it built and rebuilds it only when the store has changed (new reports or new links).
+Nothing is stored for them, so the app keeps what it last built and rebuilds it only when the store has
+changed (new reports or new links): one reconciliation per store version, not one per request. Lists of
+them are filtered and paged here, over the cached records.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from ..reconcile import ClaimIndex, build_index, report_views
-from ..store import Filters, Page, ReadStore, check_page
+from ..present.records import merged_event_matches
+from ..present.rows import event_rows
+from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
+from ..store import Filters, NotFound, Page, ReadStore, check_page
+
+Version = tuple[int, str | None, int]
 
 
 class Derived:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        self._version: tuple[int, str | None, int] | None = None
-        self._index: ClaimIndex | None = None
+        self._lock = threading.RLock()  # one build may use another (a mention's event from the events)
+        self._built: dict[str, tuple[Version, Any]] = {}
 
-    def index(self) -> ClaimIndex:
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """`build()`'s result for the store as it is now, built again only when the store has changed."""
         version = self.store.version()
         with self._lock:
-            if self._index is None or version != self._version:
-                self._index = build_index(report_views(self.store))  # type: ignore[arg-type] - same rows as Store
-                self._version = version
-            return self._index
+            held = self._built.get(name)
+            if held is None or held[0] != version:
+                held = (version, build())
+                self._built[name] = held
+            return held[1]
+
+    def index(self) -> ClaimIndex:
+        return self._cached("claims", lambda: build_index(report_views(self.store.backend)))
+
+    def merged_events(self) -> list[dict[str, Any]]:
+        """Every merged event (the events export's rows), in time order (undated last), then by id."""
+        def build() -> list[dict[str, Any]]:
+            rows = event_rows(self.store.backend, reconcile_store(self.store.backend))
+            return sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+        return self._cached("events", build)
+
+    def events(self, filters: Filters, limit: int, offset: int) -> Page:
+        """Merged events, filtered like event mentions: type, actor or place (part of a name), dates, story,
+        report (an event with a mention in it), mapped."""
+        check_page(limit, offset)
+        keep = self._story_articles(filters.story)
+        if filters.article:
+            keep = {filters.article} if keep is None else keep & {filters.article}
+        rows = [e for e in self.merged_events() if merged_event_matches(e, filters, keep)]
+        return Page(rows[offset:offset + limit], len(rows), limit, offset)
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        for e in self.merged_events():
+            if e["id"] == event_id:
+                return e
+        raise NotFound(f"no event {event_id!r} in this store")
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        """The merged event a mention belongs to."""
+        held = self._cached("event_of", lambda: {m["id"]: e["id"] for e in self.merged_events()
+                                                  for m in e["mentions"]})
+        return held.get(mention_id)
 
     def _story_articles(self, story: str | None) -> set[str] | None:
         return set(self.store.story(story)["articles"]) if story else None
@@ -53,3 +93,4 @@ class Derived:
                 continue
             rows.append(row)
         return Page(rows[offset:offset + limit], len(rows), limit, offset)
+

@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse
 from ..present.records import article_spans, entity_record, event_record, figure_record
 from ..present.timeline import build_timeline
 from ..store import MAX_LIMIT, BadQuery, Filters, Page, ReadStore, every_row
-from .api import list_filters
 from .html import article_link, esc, highlight, href, layout, link, pager, seg, table
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -24,17 +23,6 @@ def _store(request: Request) -> ReadStore:
 Store = Annotated[ReadStore, Depends(_store)]
 Offset = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-
-
-def _event_cells(e: dict[str, Any]) -> list[str]:
-    place = e["place"] or {}
-    what = e["event_type"] + (f" – {e['sub_event_type']}" if e["sub_event_type"] else "")
-    return [esc(e["date"] or ""), link(f"/events/{seg(e['id'])}", what), esc(place.get("name") or ""),
-            esc("; ".join(a for a in (e["actor1"], e["actor2"]) if a)), esc(e["modality"] or ""),
-            article_link(e["article_id"], e["start"], e["end"])]
-
-
-EVENT_HEADERS = ["date", "event", "place", "actors", "modality", "report"]
 
 
 def _figure_table(figures: list[dict[str, Any]]) -> str:
@@ -94,12 +82,14 @@ def story_page(story_id: str, store: Store, request: Request) -> str:
         lambda lim, off: store.annotations("events", Filters(story=story_id), lim, off))]
     figures = [figure_record(r) for r in every_row(
         lambda lim, off: store.annotations("figures", Filters(story=story_id), lim, off))]
-    mapped = sum(1 for e in events if (e["place"] or {}).get("lat") is not None)
+    merged = every_row(lambda lim, off: derived.events(Filters(story=story_id), lim, off))
+    mapped = sum(1 for e in merged if (e["place"] or {}).get("lat") is not None)
     reports = "".join(f"<li>{article_link(aid, text=title or aid)}</li>"
                       for aid, title in zip(story["articles"], story["titles"], strict=False))
     body = (f'<p>{story["n_articles"]} reports from {esc(", ".join(story["outlets"]))}, '
             f'{esc((story["first_published"] or "?")[:10])} to {esc((story["last_published"] or "?")[:10])}.</p>'
-            f'<section><h2>Map</h2><p>{mapped} of {len(events)} event mentions have a map point.</p>'
+            f'<section><h2>Map</h2><p>{mapped} of {len(merged)} events ({len(events)} mentions across the reports) '
+            f'have a map point; {link("/events", "list them", story=story_id)}.</p>'
             f'<div id="map" data-events="{href("/api/events", story=story_id, mapped="true")}"></div>'
             '<p class="legend">marker colour: event type; size: place precision (largest = the town itself)</p>'
             f'</section><section><h2>Timeline</h2>{_timeline(events)}</section>'
@@ -109,37 +99,6 @@ def story_page(story_id: str, store: Store, request: Request) -> str:
             '</section>'
             f'<section><h2>Reports</h2><ul>{reports}</ul></section>')
     return layout(story["titles"][0] or story_id, body, map_page=True)
-
-
-@router.get("/events")
-def events_page(store: Store, filters: Annotated[Filters, Depends(list_filters)], offset: Offset = 0,
-                limit: Limit = PAGE) -> str:
-    page = store.annotations("events", filters, limit, offset)
-    query = {"type": filters.type, "actor": filters.actor, "place": filters.place,
-             "date_from": filters.date_from, "date_to": filters.date_to, "story": filters.story}
-    inputs = "".join(f'<label>{esc(k.replace("_", " "))} <input name="{esc(k)}" value="{esc(v or "")}"></label>'
-                     for k, v in query.items() if k != "story")
-    form = f'<form method="get" action="/events" class="filters">{inputs}<button type="submit">filter</button></form>'
-    rows = [_event_cells(event_record(r)) for r in page.rows]
-    return layout("Events", form + pager("/events", page.total, limit, offset, **query)
-                  + table(EVENT_HEADERS, rows, "events"))
-
-
-@router.get("/events/{event_id}")
-def event_page(event_id: str, store: Store) -> str:
-    e = event_record(store.annotation_by_id("events", event_id))
-    place = e["place"] or {}
-    facts = [("type", f"{e['event_type']} – {e['sub_event_type'] or ''}"), ("date", f"{e['date']} ({e['date_precision']})"),
-             ("actor 1", e["actor1"]), ("actor 2", e["actor2"]),
-             ("map point", f"{place.get('lat')}, {place.get('lon')} (precision {place.get('geo_precision')})"
-              if place.get("lat") is not None else "none"),
-             ("fatalities", e["fatalities"]["best"]), ("modality", e["modality"]), ("said by", e["attributed_to"])]
-    rows = [[esc(k), esc("" if v is None else str(v))] for k, v in facts]
-    if place.get("geonameid") is not None:
-        rows.insert(4, ["place", link(f"/places/{place['geonameid']}", place.get("name") or "")])
-    body = table(["field", "value"], rows, "facts") + f"<p>From {article_link(e['article_id'], e['start'], e['end'])}: " \
-        f"“{esc(e['text'] or '')}”</p>"
-    return layout(f"Event {event_id}", body)
 
 
 @router.get("/entities")
@@ -197,7 +156,7 @@ def _focus(hl: str | None) -> tuple[int, int] | None:
     return start, end
 
 
-RECORD_PAGES = {"events": "/events", "mentions": "/entities", "places": "/places"}
+RECORD_PAGES = {"events": "/event_mentions", "mentions": "/entities", "places": "/places"}
 
 
 def _record_links(spans: list[dict[str, Any]]) -> str:

@@ -1,4 +1,4 @@
-// The map on a story page: country outlines and one marker per mapped event mention, from the JSON API.
+// The map on a story page: country outlines and one marker per mapped (merged) event, from the JSON API.
 // Everything it draws comes from this server; text goes in as textContent, never as HTML.
 "use strict";
 
@@ -21,6 +21,12 @@ async function allPages(url) {
   }
 }
 
+const LEVEL_PRECISION = { local: 1, division: 2, country: 3 };  // a merged event's place level
+
+function precisionOf(place) {
+  return place.geo_precision || LEVEL_PRECISION[place.level] || 3;
+}
+
 function popup(event) {
   const box = document.createElement("div");
   box.className = "event-popup";
@@ -28,7 +34,7 @@ function popup(event) {
   title.href = `/events/${encodeURIComponent(event.id)}`;
   title.textContent = `${event.event_type}${event.sub_event_type ? " – " + event.sub_event_type : ""}`;
   const line = document.createElement("div");
-  line.textContent = `${event.date || "undated"} · ${event.place.name || ""} (precision ${event.place.geo_precision ?? "?"})`;
+  line.textContent = `${event.date || "undated"} · ${event.place.name || ""} (precision ${precisionOf(event.place)}) · ${event.mentions.length} mention(s)`;
   box.append(title, line);
   return box;
 }
@@ -43,7 +49,7 @@ async function drawMap(element) {
   const points = [];
   for (const event of events) {
     if (!event.place || event.place.lat === null) continue;
-    const precision = event.place.geo_precision || 3;
+    const precision = precisionOf(event.place);
     const marker = L.circleMarker([event.place.lat, event.place.lon], {
       radius: 11 - 2 * precision, color: "#222", weight: 1, fillOpacity: 0.85,
       fillColor: TYPE_COLOURS[event.event_type] || "#7f8c8d",
