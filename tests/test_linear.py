@@ -154,3 +154,31 @@ def test_every_stage_does_about_the_same_work_per_character_on_a_report_four_tim
     growth = {name: round(per_char[20_000][name] / max(per_char[5_000][name], 1e-9), 2)
               for name in per_char[5_000] if per_char[5_000][name] >= 0.5}  # stages doing any real work
     assert growth and all(g <= 1.5 for g in growth.values()), growth
+
+
+AMBIGUOUS = ("ISCAP fighters and iscap units met the Syrian National Army, the syrian national army and the SNA "
+             "near Idlib; HTS and Hay'at Tahrir al-Sham, the Islamic State and ISIS, al-Shabaab and Al Shabaab.")
+
+
+@pytest.mark.slow
+def test_the_alias_ruler_sets_the_entities_spacys_entity_ruler_sets(events_stage) -> None:
+    """Same spans, labels and actor ids as `entity_ruler` with the same patterns, ties between two actors'
+    names included (the ruler must hand its matches to the choice in the Matcher's order)."""
+    from spacy.pipeline import EntityRuler
+
+    from crosswire.nlp.entities import AliasRuler, alias_patterns
+
+    resources = events_stage.resources
+    nlp = resources.nlp
+    patterns = alias_patterns(nlp, resources.aliases)
+    reference = EntityRuler(nlp, overwrite_ents=True)
+    reference.add_patterns(patterns)
+    ours = AliasRuler(nlp.vocab)
+    ours.add_patterns(patterns)
+    names = sorted({" ".join(next(iter(t.values())) for t in p["pattern"]) for p in patterns})
+    texts = [AMBIGUOUS, AMBIGUOUS.upper(), ", ".join(names), " and ".join(reversed(names)),
+             *(f"Fighters of {a} clashed with {b} ({a.title()})." for a, b in zip(names, names[7:], strict=False))]
+    for text in texts:
+        expected, got = reference(nlp.make_doc(text)), ours(nlp.make_doc(text))
+        assert [(e.start, e.end, e.label_, e.ent_id_) for e in got.ents] == \
+            [(e.start, e.end, e.label_, e.ent_id_) for e in expected.ents]
