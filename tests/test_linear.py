@@ -182,3 +182,19 @@ def test_the_alias_ruler_sets_the_entities_spacys_entity_ruler_sets(events_stage
         expected, got = reference(nlp.make_doc(text)), ours(nlp.make_doc(text))
         assert [(e.start, e.end, e.label_, e.ent_id_) for e in got.ents] == \
             [(e.start, e.end, e.label_, e.ent_id_) for e in expected.ents]
+
+
+@pytest.mark.slow
+def test_a_parse_whose_entities_and_sentences_were_read_still_pickles(events_stage) -> None:
+    """A pool worker sends its reports back pickled, parse included: what is kept on the Doc to read it once
+    (spans of the Doc) is left out of the pickle, and read again on the other side."""
+    import pickle
+
+    from crosswire.nlp.claims import find_claims
+
+    doc = events_stage.resources.annotating_nlp(AMBIGUOUS + " Gunmen shot two men. They fled.")
+    claims = find_claims(doc)  # reads each sentence's entities through the Doc's memo
+    assert doc.user_data["crosswire.memo"]
+    again = pickle.loads(pickle.dumps(doc))
+    assert [e.text for e in again.ents] == [e.text for e in doc.ents]
+    assert find_claims(again) == claims

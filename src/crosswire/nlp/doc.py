@@ -64,7 +64,22 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-ENTS_KEY = "crosswire.ents"
+MEMO_KEY = "crosswire.memo"
+
+
+class DocMemo(dict):  # type: ignore[type-arg]
+    """What is read once per Doc and kept on it (its entities, its sentences): spans of the Doc itself,
+    which cannot be pickled, so a pickled Doc (a report sent back from a pool worker) leaves it out."""
+
+    def __reduce__(self) -> tuple[type, tuple[()]]:
+        return DocMemo, ()
+
+
+def _memo(doc: Doc) -> DocMemo:
+    memo = doc.user_data.get(MEMO_KEY)
+    if not isinstance(memo, DocMemo):
+        memo = doc.user_data[MEMO_KEY] = DocMemo()
+    return memo
 
 
 def _entities(doc: Doc) -> tuple[list[int], tuple[Span, ...]]:
@@ -72,11 +87,11 @@ def _entities(doc: Doc) -> tuple[list[int], tuple[Span, ...]]:
     on every read, and `Span.ents` reads all of `doc.ents`, so asking per sentence or per token made the
     claims and events stages quadratic in the report's length. Read only by the stages after annotate,
     the last to set the parse's entities (its ruler and relabelling rules)."""
-    found = doc.user_data.get(ENTS_KEY)
-    if found is None:
+    memo = _memo(doc)
+    if "ents" not in memo:
         ents = tuple(doc.ents)
-        found = doc.user_data[ENTS_KEY] = ([e.start for e in ents], ents)
-    return found
+        memo["ents"] = ([e.start for e in ents], ents)
+    return memo["ents"]  # type: ignore[no-any-return]
 
 
 def entities_within(span: Span) -> list[Span]:
@@ -97,17 +112,14 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return ents[at] if at >= 0 and i < ents[at].end else None
 
 
-SENTS_KEY = "crosswire.sents"
-
-
 def sentences_from(sent: Span, count: int) -> list[Span]:
     """The sentence and up to `count` sentences after it (from the Doc's first sentence when `sent` is
     none of the Doc's own). The Doc's sentences are listed once: spaCy walks every token to list them."""
-    found = sent.doc.user_data.get(SENTS_KEY)
-    if found is None:
+    memo = _memo(sent.doc)
+    if "sents" not in memo:
         sents = list(sent.doc.sents)
-        found = sent.doc.user_data[SENTS_KEY] = ([s.start for s in sents], sents)
-    starts, sents = found
+        memo["sents"] = ([s.start for s in sents], sents)
+    starts, sents = memo["sents"]
     at = bisect.bisect_left(starts, sent.start)
     at = at if at < len(starts) and starts[at] == sent.start else 0
     return sents[at:at + 1 + count]
