@@ -66,6 +66,18 @@ def test_story_page_shows_map_markers_timeline_and_figures(page, base):
     assert page.errors == []
 
 
+def test_the_story_page_carries_the_cited_brief(page, base):
+    """The brief's developments and reconciled figures on the story page; a cited number opens its span."""
+    _open_story(page, base, "story-1")
+    assert page.locator("section.brief ul.brief").first.locator("li").count() == 3  # merged events
+    figures = page.locator("section.brief ul.brief").nth(1)
+    assert "Killed: best 14" in figures.inner_text()
+    figures.locator("a.cite", has_text="14").first.click()
+    page.wait_for_url("**/articles/rep-a?hl=*")
+    assert page.locator("mark#hl").inner_text() == "killing 14 people"
+    assert page.errors == []
+
+
 def test_clicking_a_figure_opens_its_report_with_the_span_highlighted(page, base):
     _open_story(page, base, "story-1")
     page.locator("table.figures a.cite", has_text="killing 14 people").click()
@@ -149,11 +161,20 @@ def test_example_corpus_map_has_one_marker_per_mapped_event(browser, example_sto
 def _screenshots(tab, url: str, story: str) -> None:
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
+    tab.screenshot(path=str(docs / "ui-story.png"), full_page=False)  # the story's cited brief, on top
     tab.locator("#map").scroll_into_view_if_needed()
-    tab.screenshot(path=str(docs / "ui-story.png"), full_page=False)
+    tab.screenshot(path=str(docs / "ui-map.png"), full_page=False)
     tab.locator("table.figures a.cite").first.click()
     tab.wait_for_url("**/articles/**")
     tab.locator("mark#hl").scroll_into_view_if_needed()
     tab.screenshot(path=str(docs / "ui-article.png"))
     tab.goto(f"{url}/events?type=Battles")
     tab.screenshot(path=str(docs / "ui-events.png"))
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/api/events?story={story}&limit=500", timeout=30) as r:
+        events = json.loads(r.read())["items"]
+    told_most = max(events, key=lambda e: (len(e["mentions"]), e["id"]))  # the event most reports tell
+    tab.goto(f"{url}/events/{told_most['id']}")
+    tab.screenshot(path=str(docs / "ui-event.png"), full_page=True)

@@ -31,8 +31,8 @@ class Crosswire:
 
     def __init__(self, db: str | Path) -> None:
         self.store = ReadStore(db)
-        self._index: Any = None
-        self._events: list[dict[str, Any]] | None = None  # merged once per open store
+        self._reconciled: Any = None  # reconciled once per open store: events, claims, flags, framing
+        self._events: list[dict[str, Any]] | None = None
 
     def _out(self, rows: list[dict[str, Any]], as_frame: bool | None) -> Any:
         pandas = _pandas()
@@ -55,7 +55,7 @@ class Crosswire:
         if self._events is None:
             from .present.rows import event_rows
 
-            rows = event_rows(self.store.backend)
+            rows = event_rows(self.store.backend, self._reconciliation())
             self._events = sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
         keep = set(self.store.story(f.story)["articles"]) if f.story else None
         if f.article:
@@ -98,16 +98,16 @@ class Crosswire:
     def search(self, query: str, as_frame: bool | None = None) -> Any:
         return self._out(every_row(lambda lim, off: self.store.search(query, lim, off)), as_frame)
 
-    def _claim_index(self) -> Any:
-        if self._index is None:
-            from .reconcile import build_index, report_views
+    def _reconciliation(self) -> Any:
+        if self._reconciled is None:
+            from .reconcile import reconcile_store
 
-            self._index = build_index(report_views(self.store))  # type: ignore[arg-type] - same rows as Store
-        return self._index
+            self._reconciled = reconcile_store(self.store.backend)
+        return self._reconciled
 
     def contradictions(self, as_frame: bool | None = None) -> Any:
         """Contradictions and updates between reports, each side with its span."""
-        return self._out(self._claim_index().flags(), as_frame)
+        return self._out(self._reconciliation().flags(), as_frame)
 
     def framing(self, as_frame: bool | None = None) -> Any:
-        return self._out(self._claim_index().framing(), as_frame)
+        return self._out(self._reconciliation().claims.framing(), as_frame)

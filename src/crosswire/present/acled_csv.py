@@ -20,6 +20,7 @@ from .safety import csv_cell
 
 if TYPE_CHECKING:
     from ..geo.types import GazetteerLike
+    from ..reconcile import Reconciled
 
 ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
                 "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
@@ -28,7 +29,8 @@ ACLED_FIELDS = ["event_id_cnty", "event_date", "year", "time_precision", "event_
 TIME_PRECISION = {"day": 1, "week": 2, "published": 2, "month": 3, "year": 3}
 
 
-def acled_rows(store: Store, gazetteer: GazetteerLike | None = None) -> list[dict[str, Any]]:
+def acled_rows(store: Store, gazetteer: GazetteerLike | None = None, reconciled: Reconciled | None = None
+               ) -> list[dict[str, Any]]:
     """Every merged event in ACLED's columns, with its reconciled fatalities (the conservative figure).
 
     `gazetteer` names each event's admin1: the run's own (with a user's `--gazetteer` on top), else the
@@ -42,7 +44,7 @@ def acled_rows(store: Store, gazetteer: GazetteerLike | None = None) -> list[dic
 
         gazetteer = Gazetteer.load()
     rows = []
-    for ev in event_rows(store):
+    for ev in event_rows(store, reconciled):
         where = ev["place"]
         division = gazetteer.admin1(where["country"], where["admin1"]) if where and where["admin1"] else None
         reports = [articles[a] for a in ev["sources"] if a in articles]

@@ -1,4 +1,5 @@
-"""The brief: per story, what happened in time order, the figures, what is disputed, and the framing.
+"""The brief: per story, what happened in time order, the reconciled figures, what is disputed, what changed
+since the previous brief, and the framing.
 
 It is extractive. Every sentence is a list of `Part`s, and every part that states something cites the
 stored span it comes from, with the kind of record that backs it:
@@ -7,7 +8,8 @@ stored span it comes from, with the kind of record that backs it:
 - `event`: an event mention of that type whose trigger lies inside the span;
 - `place`: a toponym at the span resolved to that name;
 - `time`: a time expression at the span normalised to that value;
-- `figure`: a figure at the span with that value;
+- `figure`: a figure at the span with that value (or that bound of the range it states);
+- `source`: a figure at the span that the report attributes to that source (as written);
 - `word`: the span's text is that word (framing).
 
 `check_sentence` verifies a sentence against the store, so a test can hold every sentence of a brief
@@ -17,68 +19,17 @@ confidence are marked as such in the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..reconcile import Reconciled, reconcile_store
 from ..store import MAX_LIMIT, ReadStore
+from .brief_figures import figure_sentences
+from .brief_parts import SECTIONS, Part, Sentence, StoryBrief, StoryReports, quote, words
+
+__all__ = ["SECTIONS", "Part", "Sentence", "StoryBrief", "build_brief", "check_sentence", "story_brief"]
 
 LOW_CONFIDENCE = 0.5
 MAX_DEVELOPMENTS = 15
-
-
-@dataclass
-class Part:
-    text: str
-    kind: str | None = None  # None: connecting words that state nothing; else one of the kinds above
-    article_id: str | None = None
-    start: int | None = None
-    end: int | None = None
-    claim: str | None = None  # what the cited record must say (defaults to `text`)
-
-
-@dataclass
-class Sentence:
-    parts: list[Part]
-
-    @property
-    def citations(self) -> list[Part]:
-        return [p for p in self.parts if p.kind is not None]
-
-
-@dataclass
-class StoryBrief:
-    story_id: str
-    title: str
-    outlets: list[str]
-    first: str | None
-    last: str | None
-    sections: dict[str, list[Sentence]] = field(default_factory=dict)
-
-
-SECTIONS = ("Key developments", "Figures", "Disputed", "Framing")
-
-
-def _words(text: str) -> Part:
-    return Part(text)
-
-
-def _quote(article_id: str, start: int, end: int, text: str) -> Part:
-    return Part(f"“{' '.join(text[start:end].split())}”", "quote", article_id, start, end, text[start:end])
-
-
-class _Story:
-    """One story's reports and their annotations, read once."""
-
-    def __init__(self, store: ReadStore, story_id: str) -> None:
-        self.meta = store.story(story_id)
-        self.articles = {aid: store.article(aid) for aid in self.meta["articles"]}
-        self.ann = {aid: store.article_annotations(aid) for aid in self.meta["articles"]}
-
-    def outlet(self, aid: str) -> str:
-        return self.articles[aid]["outlet"] or aid
-
-    def text(self, aid: str) -> str:
-        return self.articles[aid]["text"]
 
 
 def _event_span(ev: dict[str, Any]) -> tuple[int, int]:
@@ -86,144 +37,135 @@ def _event_span(ev: dict[str, Any]) -> tuple[int, int]:
     return (evidence[0]["start"], evidence[0]["end"]) if evidence else (ev["start"], ev["end"])
 
 
-def _event_groups(story: _Story) -> list[list[dict[str, Any]]]:
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for aid in story.meta["articles"]:
-        if story.articles[aid]["duplicate_of"]:
+def _told(ev: dict[str, Any]) -> bool:
+    """A mention the developments tell: it happened (not negated, not history) and is dated."""
+    return not ev.get("negated") and ev.get("modality") != "historical" and bool(ev.get("date"))
+
+
+def _event_groups(story: StoryReports, reconciled: Reconciled) -> list[list[dict[str, Any]]]:
+    """The story's merged events as groups of their mentions in the story (copies left out), the lead first:
+    a mention of the event's chosen date (the date the sentence gives), of its chosen type if one is, whose
+    text gives the date if one does.
+    The events most reports tell, at most `MAX_DEVELOPMENTS`, in time order."""
+    stored = {(ev.get("id") or f"{aid}.e{ev['idx']}"): ev for aid in story.meta["articles"]
+              if not story.articles[aid]["duplicate_of"] for ev in story.ann[aid].get("events", [])}
+    groups = []
+    for event in reconciled.events:
+        members = [stored[m["id"]] for m in event["mentions"] if m["id"] in stored and _told(stored[m["id"]])]
+        if not members:
             continue
-        for ev in story.ann[aid].get("events", []):
-            if ev.get("negated") or ev.get("modality") == "historical" or not ev.get("date"):
-                continue
-            place = _place_of(story, ev)
-            key = (ev["date"], ev["event_type"], ev.get("sub_event_type"), place["name"] if place else None)
-            groups.setdefault(key, []).append(ev)
-    ranked = sorted(groups.values(), key=lambda g: -len({e["article_id"] for e in g}))[:MAX_DEVELOPMENTS]
-    return sorted(ranked, key=lambda g: (g[0]["date"], g[0]["event_type"]))
+        chosen = event["fields"]["event_type"]["chosen"]
+        day = (event["fields"]["date"]["chosen"] or {}).get("date")
+        ranked = sorted(members, key=lambda ev: (ev["date"] != day, ev["event_type"] != chosen,
+                                                 _time_of(story, ev) is None, ev["article_id"], ev["start"]))
+        groups.append(ranked)
+    top = sorted(groups, key=lambda g: (-len({e["article_id"] for e in g}), g[0]["date"]))[:MAX_DEVELOPMENTS]
+    return sorted(top, key=lambda g: (g[0]["date"], g[0]["event_type"]))
 
 
-def _place_of(story: _Story, ev: dict[str, Any]) -> dict[str, Any] | None:
+def _place_of(story: StoryReports, ev: dict[str, Any]) -> dict[str, Any] | None:
     places = story.ann[ev["article_id"]].get("places", [])
     idx = ev.get("place")
     place = places[idx] if idx is not None and idx < len(places) else None
     return place if place and place.get("name") else None
 
 
-def _time_of(story: _Story, ev: dict[str, Any]) -> dict[str, Any] | None:
+def _time_of(story: StoryReports, ev: dict[str, Any]) -> dict[str, Any] | None:
     times = story.ann[ev["article_id"]].get("times", [])
     idx = ev.get("time")
     t = times[idx] if idx is not None and idx < len(times) else None
     return t if t and t.get("value") == ev.get("date") else None
 
 
-def development(story: _Story, group: list[dict[str, Any]]) -> Sentence:
-    """'DATE, PLACE: TYPE (N reports): “the report's sentence”' — each piece cited."""
+def development(story: StoryReports, group: list[dict[str, Any]]) -> Sentence:
+    """'DATE, PLACE: TYPE (N reports): “the report's sentence”' — each piece cited; `group` is one merged
+    event's mentions, its lead first, and every other report that tells it is cited too."""
     ev = group[0]
     aid = ev["article_id"]
     when = _time_of(story, ev)
     parts = [Part(ev["date"], "time", aid, when["start"], when["end"]) if when
-             else _words(f"{ev['date']} (the report's date; the text gives none)")]
+             else words(f"{ev['date']} (the report's date; the text gives none)")]
     place = _place_of(story, ev)
     if place:
-        parts += [_words(", "), Part(place["name"], "place", aid, place["start"], place["end"])]
+        parts += [words(", "), Part(place["name"], "place", aid, place["start"], place["end"])]
         if (place.get("confidence") or 0) < LOW_CONFIDENCE:
-            parts.append(_words(" (place uncertain)"))
+            parts.append(words(" (place uncertain)"))
     kind = ev["event_type"] + (f" – {ev['sub_event_type']}" if ev.get("sub_event_type") else "")
     start, end = _event_span(ev)
-    parts += [_words(": "), Part(kind, "event", aid, start, end, ev["event_type"])]
+    parts += [words(": "), Part(kind, "event", aid, start, end, ev["event_type"])]
     others = [e for e in group[1:] if e["article_id"] != aid]
     reports = len({e["article_id"] for e in group})
-    parts.append(_words(f" ({reports} report{'s' if reports > 1 else ''}). {story.outlet(aid)}: "))
-    parts.append(_quote(aid, start, end, story.text(aid)))
+    parts.append(words(f" ({reports} report{'s' if reports > 1 else ''}). {story.outlet(aid)}: "))
+    parts.append(quote(aid, start, end, story.text(aid)))
     seen = {aid}
     for other in others:
         if other["article_id"] in seen:
             continue
         seen.add(other["article_id"])
         s, e = _event_span(other)
-        parts += [_words(f"; also {story.outlet(other['article_id'])} "),
+        parts += [words(f"; also {story.outlet(other['article_id'])} "),
                   Part("(cited)", "event", other["article_id"], s, e, other["event_type"])]
-    parts.append(_words("."))
+    parts.append(words("."))
     return Sentence(parts)
 
 
-def figure_sentences(story: _Story) -> list[Sentence]:
-    """One sentence per figure value of a kind and group, citing every report that gives it."""
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for aid in story.meta["articles"]:
-        for f in story.ann[aid].get("figures", []):
-            if f.get("kind") in (None, "other") or f.get("value") is None:
-                continue
-            groups.setdefault((f["kind"], f.get("group") or "", f["value"]), []).append(f)
-    out = []
-    for (kind, group, value), figs in sorted(groups.items(), key=lambda kv: (kv[0][0], -kv[0][2])):
-        first = figs[0]
-        aid = first["article_id"]
-        said = first.get("attributed_to") or "the outlet"
-        parts = [Part(str(value), "figure", aid, first["start"], first["end"]),
-                 _words(f" {kind}{' (' + group + ')' if group else ''}, according to {said}, in "
-                        f"{story.outlet(aid)}: "), _quote(aid, first["start"], first["end"], story.text(aid))]
-        outlets = {aid}
-        for f in figs[1:]:
-            if f["article_id"] not in outlets:
-                outlets.add(f["article_id"])
-                parts += [_words(f"; also {story.outlet(f['article_id'])} "),
-                          Part(str(value), "figure", f["article_id"], f["start"], f["end"])]
-        parts.append(_words("."))
-        out.append(Sentence(parts))
-    return out
-
-
-def dispute_sentences(flags: list[dict[str, Any]], story: _Story) -> list[Sentence]:
+def dispute_sentences(flags: list[dict[str, Any]], story: StoryReports) -> list[Sentence]:
     out = []
     for flag in flags:
-        parts = [_words(f"{flag['kind'].capitalize()} on {flag['subject']} ({flag['field']}): ")]
+        parts = [words(f"{flag['kind'].capitalize()} on {flag['subject']} ({flag['field']}): ")]
         for i, side in enumerate(flag["sides"]):
             if side["article_id"] not in story.articles:
                 continue
-            parts += [_words(("; " if i else "") + f"{side['outlet'] or side['article_id']} says "),
-                      _quote(side["article_id"], side["start"], side["end"], story.text(side["article_id"]))]
-        parts.append(_words("."))
+            parts += [words(("; " if i else "") + f"{side['outlet'] or side['article_id']} says "),
+                      quote(side["article_id"], side["start"], side["end"], story.text(side["article_id"]))]
+        parts.append(words("."))
         out.append(Sentence(parts))
     return out
 
 
-def framing_sentences(rows: list[dict[str, Any]], story: _Story) -> list[Sentence]:
+def framing_sentences(rows: list[dict[str, Any]], story: StoryReports) -> list[Sentence]:
     by_outlet: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         by_outlet.setdefault((row["outlet"], row["side"]), []).append(row)
     out = []
-    for (outlet, side), words in sorted(by_outlet.items()):
-        parts = [_words(f"{outlet} calls the {side}: ")]
-        for i, row in enumerate(sorted(words, key=lambda r: -r["count"])):
+    for (outlet, side), used in sorted(by_outlet.items()):
+        parts = [words(f"{outlet} calls the {side}: ")]
+        for i, row in enumerate(sorted(used, key=lambda r: -r["count"])):
             m = next((m for m in row["mentions"] if m["article_id"] in story.articles), None)
             if m is None:
                 continue
             written = story.text(m["article_id"])[m["start"]:m["end"]]
-            parts += [_words(", " if i else ""),
+            parts += [words(", " if i else ""),
                       Part(written, "word", m["article_id"], m["start"], m["end"], written),
-                      _words(f" ({row['voice']}, ×{row['count']})")]
-        parts.append(_words("."))
+                      words(f" ({row['voice']}, ×{row['count']})")]
+        parts.append(words("."))
         out.append(Sentence(parts))
     return out
 
 
-def build_brief(store: ReadStore, flags: list[dict[str, Any]], framing: list[dict[str, Any]]) -> list[StoryBrief]:
-    """A brief per story (largest first); `flags` and `framing` are reconciliation's for the whole store."""
-    briefs = []
-    page = store.stories(MAX_LIMIT, 0)
-    for meta in page.rows:
-        story = _Story(store, meta["id"])
-        keep = set(meta["articles"])
-        brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
-                           meta["last_published"])
-        brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story)]
-        brief.sections["Figures"] = figure_sentences(story)
-        brief.sections["Disputed"] = dispute_sentences(
-            [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
-        brief.sections["Framing"] = framing_sentences(
-            [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
-        briefs.append(brief)
-    return briefs
+def build_brief(store: ReadStore, flags: list[dict[str, Any]], framing: list[dict[str, Any]],
+                reconciled: Reconciled | None = None) -> list[StoryBrief]:
+    """A brief per story (largest first); `flags`, `framing` and `reconciled` (merged events and figure
+    groups: reconciled here when not given) are reconciliation's for the whole store."""
+    reconciled = reconciled or reconcile_store(store.backend)
+    return [story_brief(store, meta["id"], flags, framing, reconciled) for meta in store.stories(MAX_LIMIT, 0).rows]
+
+
+def story_brief(store: ReadStore, story_id: str, flags: list[dict[str, Any]], framing: list[dict[str, Any]],
+                reconciled: Reconciled) -> StoryBrief:
+    """One story's brief (without the changes section, which needs the previous brief)."""
+    story = StoryReports(store, story_id)
+    meta = story.meta
+    keep = set(meta["articles"])
+    brief = StoryBrief(meta["id"], meta["titles"][0] or meta["id"], meta["outlets"], meta["first_published"],
+                       meta["last_published"])
+    brief.sections["Key developments"] = [development(story, g) for g in _event_groups(story, reconciled)]
+    brief.sections["Figures"] = figure_sentences(story, reconciled)
+    brief.sections["Disputed"] = dispute_sentences(
+        [f for f in flags if any(s["article_id"] in keep for s in f["sides"])], story)
+    brief.sections["Framing"] = framing_sentences(
+        [r for r in framing if any(m["article_id"] in keep for m in r["mentions"])], story)
+    return brief
 
 
 def check_sentence(sentence: Sentence, store: ReadStore) -> list[str]:
@@ -251,5 +193,7 @@ def _holds(part: Part, claim: str, text: str, ann: dict[str, list[dict[str, Any]
     if part.kind == "time":
         return any(r.get("value") == claim for r in at("times"))
     if part.kind == "figure":
-        return any(str(r.get("value")) == claim for r in at("figures"))
+        return any(claim in (str(r.get("value")), str(r.get("low")), str(r.get("high"))) for r in at("figures"))
+    if part.kind == "source":
+        return any(r.get("attributed_to") == claim for r in at("figures"))
     return False

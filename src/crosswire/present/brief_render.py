@@ -1,6 +1,7 @@
 """The brief as Markdown and as one standalone HTML page (for reading and printing), with the same sections.
 
-Each cited part carries a numbered citation; the story's sources list gives, for each number, the outlet,
+A section's note (what the changes section compares with) is printed under its heading; it states
+nothing about the reports. Each cited part carries a numbered citation; the story's sources list gives, for each number, the outlet,
 the report and the character span, and the span's own words.
 """
 
@@ -47,7 +48,9 @@ def to_markdown(briefs: list[StoryBrief], texts: dict[str, dict[str, Any]]) -> s
         for name in SECTIONS:
             lines += [f"### {name}", ""]
             sentences = b.sections.get(name, [])
-            if not sentences:
+            if name in b.notes:
+                lines += [f"*{b.notes[name]}*", ""]
+            elif not sentences:
                 lines += [f"Nothing to report under {name.lower()}.", ""]
             for s in sentences:
                 text = "".join(p.text + (f" [{sources.number(p)}]" if p.kind else "") for p in s.parts)
@@ -75,8 +78,11 @@ def to_html(briefs: list[StoryBrief], texts: dict[str, dict[str, Any]]) -> str:
         for name in SECTIONS:
             parts.append(f"<h3>{esc(name)}</h3>")
             sentences = b.sections.get(name, [])
-            if not sentences:
+            if name in b.notes:
+                parts.append(f'<p class="meta">{esc(b.notes[name])}</p>')
+            elif not sentences:
                 parts.append(f"<p>Nothing to report under {esc(name.lower())}.</p>")
+            if not sentences:
                 continue
             items = []
             for s in sentences:

@@ -21,6 +21,7 @@ from .safety import csv_cell
 
 if TYPE_CHECKING:
     from ..geo.types import GazetteerLike
+    from ..reconcile import Reconciled
     from ..store import Store
 
 Rows = list[dict[str, Any]]
@@ -35,7 +36,7 @@ class Renderer:
     can_render: Callable[[str], bool]
     refusal: str  # why a kind it cannot render is refused ({kind} is filled in)
     render_rows: Callable[[Rows, str], str] | None = None
-    render_store: Callable[[Store, GazetteerLike | None], str] | None = None
+    render_store: Callable[[Store, GazetteerLike | None, Reconciled | None], str] | None = None
 
 
 def _jsonl(rows: Rows, kind: str) -> str:
@@ -64,10 +65,10 @@ def _geojson(rows: Rows, kind: str) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
 
 
-def _acled(store: Store, gazetteer: GazetteerLike | None) -> str:
+def _acled(store: Store, gazetteer: GazetteerLike | None, reconciled: Reconciled | None) -> str:
     from .acled_csv import acled_rows, render_acled
 
-    return render_acled(acled_rows(store, gazetteer))
+    return render_acled(acled_rows(store, gazetteer, reconciled))
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -93,13 +94,15 @@ def renderer_for(kind: str, fmt: str) -> Renderer:
     return renderer
 
 
-def export_text(store: Store, kind: str, fmt: str, gazetteer: GazetteerLike | None = None) -> str:
-    """One kind of record from the store as text in one of FORMATS (`gazetteer`: the run's, for ACLED's admin1)."""
+def export_text(store: Store, kind: str, fmt: str, gazetteer: GazetteerLike | None = None,
+                reconciled: Reconciled | None = None) -> str:
+    """One kind of record from the store as text in one of FORMATS (`gazetteer`: the run's, for ACLED's admin1;
+    `reconciled`: the store's reconciliation when the caller holds it already)."""
     renderer = renderer_for(kind, fmt)
     if renderer.render_store is not None:
-        return renderer.render_store(store, gazetteer)
+        return renderer.render_store(store, gazetteer, reconciled)
     assert renderer.render_rows is not None
-    return renderer.render_rows(export_rows(store, kind), kind)
+    return renderer.render_rows(export_rows(store, kind, reconciled), kind)
 
 
 def render(rows: Iterable[dict[str, Any]], kind: str, fmt: str) -> str:

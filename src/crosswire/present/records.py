@@ -87,15 +87,16 @@ def merged_event_matches(e: dict[str, Any], filters: Filters, keep: set[str] | N
     type exact, actor or place part of a name in any case, dates as ISO text, mapped; `keep`, when given,
     the reports one of its mentions must be in (a story's, or one report)."""
     place = e["place"] or {}
-    actors = "\n".join(a for a in (e["actor1"], e["actor2"]) if a).lower()
     date = e["date"] or ""
-    tests = [
-        keep is None or any(m["article_id"] in keep for m in e["mentions"]),
-        not filters.type or e["event_type"] == filters.type,
-        not filters.actor or filters.actor.lower() in actors,
-        not filters.place or filters.place.lower() in (place.get("name") or "").lower(),
-        not filters.date_from or (bool(date) and date >= filters.date_from),
-        not filters.date_to or (bool(date) and date <= filters.date_to + "Z"),
-        filters.mapped is None or (place.get("lat") is not None) == filters.mapped,
-    ]
-    return all(tests)
+    if keep is not None and not any(m["article_id"] in keep for m in e["mentions"]):
+        return False
+    if filters.type and e["event_type"] != filters.type:
+        return False
+    if filters.actor and filters.actor.lower() not in "\n".join(a for a in (e["actor1"], e["actor2"]) if a).lower():
+        return False
+    if filters.place and filters.place.lower() not in (place.get("name") or "").lower():
+        return False
+    if (filters.date_from and not (date and date >= filters.date_from)) or (
+            filters.date_to and not (date and date <= filters.date_to + "Z")):
+        return False
+    return filters.mapped is None or (place.get("lat") is not None) == filters.mapped

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..reconcile import Reconciled, reconcile_store
 from ..store import Store
 from .rows import export_rows
 from .safety import csp_meta, md, md_url
@@ -30,8 +31,11 @@ class ReportData:
     framing: list[dict[str, Any]] = field(default_factory=list)
 
 
-def collect(store: Store) -> ReportData:
-    return ReportData(*(export_rows(store, k) for k in
+def collect(store: Store, reconciled: Reconciled | None = None) -> ReportData:
+    """The report's rows (`reconciled`: the store's reconciliation when the caller holds it already)."""
+    if reconciled is None:
+        reconciled = reconcile_store(store)
+    return ReportData(*(export_rows(store, k, reconciled) for k in
                         ("articles", "stories", "entities", "figures", "places", "events", "rejects",
                          "contradictions", "framing")))
 

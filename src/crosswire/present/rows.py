@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import CrosswireError
-from ..reconcile import ClaimIndex, Reconciled, build_index, reconcile_store, report_views
+from ..reconcile import Reconciled, reconcile_store
 from ..store import Store
 
 EXPORT_VERSION = 1
@@ -76,9 +76,9 @@ def entity_rows(store: Store) -> list[dict[str, Any]]:
     return out
 
 
-def figure_rows(store: Store) -> list[dict[str, Any]]:
+def figure_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
     """Each report's figure, with its period, the event it tells, its reconciled group and its source chain."""
-    rec = reconcile_store(store)
+    rec = reconciled or reconcile_store(store)
     statements = {s.id: s for s in rec.statements}
     rows = []
     for r in store.annotation_rows("figures"):
@@ -92,15 +92,17 @@ def figure_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def figure_group_rows(store: Store) -> list[dict[str, Any]]:
+def figure_group_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
     """Figures about the same thing across reports, reconciled (see `reconcile.figures`)."""
-    return [{f: g.get(f) for f in EXPORT_FIELDS["figure_groups"]} for g in reconcile_store(store).figure_groups]
+    groups = (reconciled or reconcile_store(store)).figure_groups
+    return [{f: g.get(f) for f in EXPORT_FIELDS["figure_groups"]} for g in groups]
 
 
-def event_mention_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per event mention as its report tells it, with the merged event it belongs to."""
+def event_mention_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
+    """One row per event mention as its report tells it, with the merged event it belongs to (none for a
+    mention told for a period, or told again of nothing told once)."""
     places = {(p["article_id"], p["idx"]): p for p in store.annotation_rows("places")}
-    event_of = reconcile_store(store).event_of
+    event_of = (reconciled or reconcile_store(store)).event_of
     rows = []
     for ev in store.annotation_rows("events"):
         place = places.get((ev["article_id"], ev["place"])) if ev.get("place") is not None else None
@@ -180,15 +182,10 @@ def story_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def claim_index(store: Store) -> ClaimIndex:
-    """The store's statements, flags and framing, built from the stored reports."""
-    return build_index(report_views(store))
-
-
-def claim_group_rows(store: Store) -> list[dict[str, Any]]:
+def claim_group_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
     """One row per (subject, relation): the values stated and every statement behind them."""
     groups: dict[tuple[str, str], list[Any]] = {}
-    for s in claim_index(store).statements():
+    for s in (reconciled or reconcile_store(store)).claims.statements():
         groups.setdefault(s.key, []).append(s)
     rows = []
     for (subject, relation), members in groups.items():
@@ -201,35 +198,52 @@ def claim_group_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def contradiction_rows(store: Store) -> list[dict[str, Any]]:
-    """Contradictions and updates between statements about the same subject and relation."""
-    return [{f: flag.get(f) for f in EXPORT_FIELDS["contradictions"]} for flag in claim_index(store).flags()]
+def contradiction_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
+    """Contradictions and updates between statements about the same subject and relation, and between the
+    tolls one event's reports give (field `toll`)."""
+    flags = (reconciled or reconcile_store(store)).flags()
+    return [{f: flag.get(f) for f in EXPORT_FIELDS["contradictions"]} for flag in flags]
 
 
-def framing_export_rows(store: Store) -> list[dict[str, Any]]:
+def framing_export_rows(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
     """Per outlet, the words used for each side of a conflict, by voice."""
-    return claim_index(store).framing()
+    return (reconciled or reconcile_store(store)).claims.framing()
 
 
-ROW_BUILDERS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
-    "articles": article_rows,
-    "entities": entity_rows,
-    "places": _annotation_rows("places", EXPORT_FIELDS["places"]),
-    "times": _annotation_rows("times", EXPORT_FIELDS["times"]),
+RowBuilder = Callable[[Store, Reconciled | None], list[dict[str, Any]]]
+
+
+def _store_only(rows: Callable[[Store], list[dict[str, Any]]]) -> RowBuilder:
+    """A kind read from the store alone: it needs no reconciliation."""
+    def build(store: Store, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
+        return rows(store)
+
+    return build
+
+
+# Each kind's rows from the store and, for the kinds reconciliation derives, the run's one `Reconciled`
+# (built here when the caller has none).
+ROW_BUILDERS: dict[str, RowBuilder] = {
+    "articles": _store_only(article_rows),
+    "entities": _store_only(entity_rows),
+    "places": _store_only(_annotation_rows("places", EXPORT_FIELDS["places"])),
+    "times": _store_only(_annotation_rows("times", EXPORT_FIELDS["times"])),
     "figures": figure_rows,
     "figure_groups": figure_group_rows,
     "events": event_rows,
     "event_mentions": event_mention_rows,
-    "claims": _annotation_rows("claims", EXPORT_FIELDS["claims"]),
+    "claims": _store_only(_annotation_rows("claims", EXPORT_FIELDS["claims"])),
     "claim_groups": claim_group_rows,
     "contradictions": contradiction_rows,
     "framing": framing_export_rows,
-    "stories": story_rows,
-    "rejects": lambda store: store.reject_rows(),
+    "stories": _store_only(story_rows),
+    "rejects": _store_only(lambda store: store.reject_rows()),
 }
 
 
-def export_rows(store: Store, kind: str) -> list[dict[str, Any]]:
+def export_rows(store: Store, kind: str, reconciled: Reconciled | None = None) -> list[dict[str, Any]]:
+    """One kind's rows; `reconciled` is the store's reconciliation when the caller holds it already (a run
+    reconciles once for every export), else it is computed for this call."""
     if kind not in ROW_BUILDERS:
         raise ExportError(f"unknown export kind {kind!r}; one of: {', '.join(EXPORT_KINDS)}")
-    return ROW_BUILDERS[kind](store)
+    return ROW_BUILDERS[kind](store, reconciled)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
+from .claims import Statement
 from .events import VIOLENCE
 from .figures import period_of
 from .records import COUNTRY, DIVISION, LOCAL, FigureStatement, MentionRecord, PlaceKey
@@ -39,7 +40,7 @@ class StoredReports:
 def read_store(store: Store) -> StoredReports:
     articles = {a["id"]: a for a in store.article_rows()}
     data = StoredReports(articles)
-    for kind in ("events", "places", "figures", "sentences"):
+    for kind in ("events", "places", "figures", "sentences", "mentions"):
         grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in store.annotation_rows(kind):
             grouped[row["article_id"]].append(row)
@@ -52,7 +53,14 @@ def outlet_of(article: dict[str, Any]) -> str:
                       source_path=article.get("source_path")).outlet_label
 
 
-def place_key(place: dict[str, Any] | None, ev: dict[str, Any]) -> PlaceKey | None:
+def person_names(mentions: list[dict[str, Any]]) -> set[str]:
+    """Every word of the names a report gives people (casefolded): a toponym that is one of them ('Justin',
+    'Somers' of 'Sheila Somers') is far more often the person than a town of that name."""
+    return {w.casefold() for m in mentions if m.get("label") == "PERSON" for w in (m.get("text") or "").split()}
+
+
+def place_key(place: dict[str, Any] | None, ev: dict[str, Any], people: frozenset[str] | set[str] = frozenset()
+              ) -> PlaceKey | None:
     if place is None or (place.get("geonameid") is None and not place.get("country")):
         return None
     code = place.get("feature_code") or ""
@@ -65,7 +73,8 @@ def place_key(place: dict[str, Any] | None, ev: dict[str, Any]) -> PlaceKey | No
     lat = ev.get("lat") if ev.get("lat") is not None else place.get("lat")
     lon = ev.get("lon") if ev.get("lon") is not None else place.get("lon")
     return PlaceKey(name=place.get("name") or place.get("text"), geonameid=place.get("geonameid"), level=level,
-                    country=place.get("country"), admin1=place.get("admin1"), lat=lat, lon=lon)
+                    country=place.get("country"), admin1=place.get("admin1"), lat=lat, lon=lon,
+                    confidence=place.get("confidence"), person_name=(place.get("text") or "").casefold() in people)
 
 
 def _sentence(text: str, sentences: list[dict[str, Any]], at: int) -> str:
@@ -128,7 +137,8 @@ def figure_events(data: StoredReports, event_of: dict[str, str], lead: dict[str,
                 out[fid] = None
                 continue
             owner = sentence_owner(events, fig)
-            out[fid] = event_of.get(mention_id(article_id, events[owner])) if owner is not None else lead.get(article_id)
+            held = event_of.get(mention_id(article_id, events[owner])) if owner is not None else None
+            out[fid] = held or lead.get(article_id)  # a mention told again or for a period tells no event
     return out
 
 
@@ -146,19 +156,43 @@ def stated_tolls(data: StoredReports, event_of_figure: dict[str, str | None]) ->
     return out
 
 
+def toll_statements(data: StoredReports, event_of_figure: dict[str, str | None]) -> dict[str, list[Statement]]:
+    """Event id -> each report's killed toll for it (the figure `stated_tolls` counts) as a statement with
+    its span, for the toll flags (`tolls.toll_flags`)."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for article_id, figures in data.by_kind["figures"].items():
+        for fig in figures:
+            event = event_of_figure.get(fig.get("id") or f"{article_id}.f{fig['idx']}")
+            if event is None or fig.get("kind") != "killed" or fig.get("part_of") is not None or fig.get("value") is None:
+                continue
+            held = best.get((event, article_id))
+            if held is None or fig["value"] > held["value"]:
+                best[(event, article_id)] = fig
+    out: dict[str, list[Statement]] = defaultdict(list)
+    for (event, article_id), fig in sorted(best.items()):
+        article = data.articles[article_id]
+        out[event].append(Statement(subject=event, relation="toll", value=str(fig["value"]), article_id=article_id,
+                                    start=fig["start"], end=fig["end"], text=fig.get("text") or "",
+                                    outlet=outlet_of(article), published=article.get("published"),
+                                    source=fig.get("attributed_to")))
+    return out
+
+
 def mention_records(data: StoredReports) -> list[MentionRecord]:
     records = []
     for article_id, events in data.by_kind["events"].items():
         article = data.articles[article_id]
         places = {p["idx"]: p for p in data.rows("places", article_id)}
+        people = person_names(data.rows("mentions", article_id))
         for ev in events:
             place = places.get(ev["place"]) if ev.get("place") is not None else None
             records.append(MentionRecord(
                 id=mention_id(article_id, ev), article_id=article_id,
                 event_type=ev["event_type"], sub_event_type=ev.get("sub_event_type"), date=ev.get("date"),
-                date_precision=ev.get("date_precision"), place=place_key(place, ev), actor1=ev.get("actor1"),
+                date_precision=ev.get("date_precision"), place=place_key(place, ev, people), actor1=ev.get("actor1"),
                 actor2=ev.get("actor2"), modality=ev.get("modality") or "happened",
-                negated=bool(ev.get("negated")), outlet=outlet_of(article),
+                negated=bool(ev.get("negated")), told_as=ev.get("told_as") or "event", main=bool(ev.get("main")),
+                story=article.get("story_id"), outlet=outlet_of(article),
                 published=article.get("published"), start=ev["start"], end=ev["end"], text=ev.get("text") or ""))
     return records
 

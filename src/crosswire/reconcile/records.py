@@ -25,6 +25,8 @@ class PlaceKey:
     admin1: str | None
     lat: float | None = None
     lon: float | None = None
+    confidence: float | None = None  # the geocoder's confidence in this reading of the toponym (None: not given)
+    person_name: bool = False  # the toponym is a name the report gives a person ('Morgan' of 'Tracy Morgan')
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class MentionRecord:
     actor2: str | None = None
     modality: str = "happened"
     negated: bool = False
+    told_as: str = "event"  # event | period | retold (see `nlp.events_told`)
+    main: bool = False  # the report's main event
+    story: str | None = None  # the story the report belongs to (link.stories), when linked
     killed: int | None = None
     injured: int | None = None
     outlet: str | None = None

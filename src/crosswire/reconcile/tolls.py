@@ -11,6 +11,7 @@ published at least a day later (a running toll that grew as the dead were counte
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +39,21 @@ def _about_a_period(text: str, start: int, end: int) -> bool:
     stops = [i for i in (text.find(". ", end), text.find(",", end), text.find("\n", end)) if i >= 0]
     right = min(stops) if stops else len(text)
     return PERIOD_RE.search(text[left:right]) is not None
+
+
+def event_toll_flags(event: dict[str, Any], statements: list[Statement], copies: dict[str, str] | None = None
+                     ) -> list[dict[str, Any]]:
+    """The toll flags of one merged event from each report's toll for it; a report that is a copy of
+    another report giving a toll (`copies`: copy -> original) is left out, as it adds no second voice.
+    The flag's subject names the event: its id, type, place and date."""
+    copies = copies or {}
+    given = {s.article_id for s in statements}
+    statements = [s for s in statements if copies.get(s.article_id) not in given]
+    fields = event["fields"]
+    place = (fields["place"]["chosen"] or {}).get("name") or "an unknown place"
+    day = (fields["date"]["chosen"] or {}).get("date") or "an unknown date"
+    label = f"{event['id']}: {fields['event_type']['chosen']} at {place}, {day}"
+    return toll_flags([replace(s, subject=label) for s in statements])
 
 
 def toll_flags(statements: list[Statement]) -> list[dict[str, Any]]:

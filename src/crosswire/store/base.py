@@ -59,7 +59,12 @@ class Store(Protocol):
     def set_mention_entities(self, entity_ids: dict[tuple[str, int], str | None]) -> None:
         """Point each stored mention, keyed by (article id, index), at its resolved entity."""
 
+    def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
+        """Record what a brief contained (see `present.brief_changes`), for the next brief to compare with."""
+
     # -- reading
+    def last_brief(self) -> dict[str, Any] | None:
+        """What the last recorded brief contained, with its `created_at`; None before the first."""
     def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Stored articles as dicts (oldest first; undated last), all or only `ids`."""
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:

@@ -277,6 +277,9 @@ class ReadStore:
     def counts(self) -> dict[str, int]:
         return self.backend.counts()
 
+    def last_brief(self) -> dict[str, Any] | None:
+        return self.backend.last_brief()
+
 
 ARTICLE_LIST_COLUMNS = ("id, title, outlet, url, byline, published, published_source, language, source_path, "
                         "source_format, version_of, duplicate_of, story_id")

@@ -135,6 +135,15 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
     CREATE INDEX IF NOT EXISTS articles_story_list ON articles(story_id, published, id, title, outlet);
     """, fill=fill_annotation_keys),
+    # What each brief contained (its events' mentions, figure groups and disputes, as JSON), so the next
+    # brief of the same store can say what changed since.
+    Migration(4, """
+    CREATE TABLE IF NOT EXISTS briefs (
+        id {row_id},
+        created_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -171,13 +171,15 @@ def open_read_only(path: str) -> sqlite3.Connection:
     """A read-only connection; on read-only media (where SQLite cannot make its -shm file) an immutable one."""
     if not Path(path).is_file():
         raise StoreError(f"no store at {path}; create one with `crosswire run INPUT --db {path}`")
-    conn = sqlite3.connect(_file_uri(path, "mode=ro"), uri=True, timeout=30)
+    # any thread may use or close it (it only reads): the web app opens its store in one thread and
+    # closes it in the server's at shutdown
+    conn = sqlite3.connect(_file_uri(path, "mode=ro"), uri=True, timeout=30, check_same_thread=False)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError:
         conn.close()
-    conn = sqlite3.connect(_file_uri(path, "immutable=1"), uri=True, timeout=30)
+    conn = sqlite3.connect(_file_uri(path, "immutable=1"), uri=True, timeout=30, check_same_thread=False)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..present.records import merged_event_matches
 from ..present.rows import event_rows
-from ..reconcile import ClaimIndex, build_index, reconcile_store, report_views
+from ..reconcile import ClaimIndex, Reconciled, build_index, reconcile_store, report_views
 from ..store import Filters, NotFound, Page, ReadStore, check_page
 
 Version = tuple[int, str | None, int]
@@ -39,10 +39,14 @@ class Derived:
     def index(self) -> ClaimIndex:
         return self._cached("claims", lambda: build_index(report_views(self.store.backend)))
 
+    def reconciled(self) -> Reconciled:
+        """Merged events and figure groups (`reconcile_store`) for the store as it is now."""
+        return self._cached("reconciled", lambda: reconcile_store(self.store.backend))
+
     def merged_events(self) -> list[dict[str, Any]]:
         """Every merged event (the events export's rows), in time order (undated last), then by id."""
         def build() -> list[dict[str, Any]]:
-            rows = event_rows(self.store.backend, reconcile_store(self.store.backend))
+            rows = event_rows(self.store.backend, self.reconciled())
             return sorted(rows, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
         return self._cached("events", build)
 
@@ -53,8 +57,14 @@ class Derived:
         keep = self._story_articles(filters.story)
         if filters.article:
             keep = {filters.article} if keep is None else keep & {filters.article}
-        rows = [e for e in self.merged_events() if merged_event_matches(e, filters, keep)]
-        return Page(rows[offset:offset + limit], len(rows), limit, offset)
+        events = self.merged_events()
+        if keep is not None:  # only the events with a mention in those reports, from the report index
+            by_article = self._cached("events_by_article", lambda: _positions_by_article(self.merged_events()))
+            events = [events[i] for i in sorted({i for a in keep for i in by_article.get(a, ())})]
+        if any((filters.type, filters.actor, filters.place, filters.date_from, filters.date_to,
+                filters.mapped is not None)):
+            events = [e for e in events if merged_event_matches(e, filters, None)]
+        return Page(events[offset:offset + limit], len(events), limit, offset)
 
     def event(self, event_id: str) -> dict[str, Any]:
         for e in self.merged_events():
@@ -94,3 +104,11 @@ class Derived:
             rows.append(row)
         return Page(rows[offset:offset + limit], len(rows), limit, offset)
 
+
+def _positions_by_article(events: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Report id -> positions of the events with a mention in it."""
+    out: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        for article in dict.fromkeys(m["article_id"] for m in e["mentions"]):
+            out.setdefault(article, []).append(i)
+    return out

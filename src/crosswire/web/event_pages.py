@@ -83,6 +83,15 @@ def _field_rows(e: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def _independent(e: dict[str, Any]) -> str:
+    """'2: SOHR, and one outlet's own reporting': the named original sources, and the outlets that name none."""
+    named = list(e["independent_sources"])
+    own = e["independent_count"] - len(named)
+    if own > 0:
+        named.append("one outlet's own reporting" if own == 1 else f"{own} outlets' own reporting")
+    return f"{e['independent_count']}: {', '.join(named)}"
+
+
 def _value(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("name") or value.get("date") or value)
@@ -99,7 +108,7 @@ def event_page(event_id: str, derived: Reconciled) -> str:
               if place.get("geonameid") is not None else esc(place.get("name") or "none")],
              _toll("killed", e["fatalities"]), _toll("injured", e["injured"]),
              [esc("outlets"), esc(f"{e['outlet_count']}: {', '.join(e['outlets'])}")],
-             [esc("independent sources"), esc(f"{e['independent_count']}: {', '.join(e['independent_sources'])}")]]
+             [esc("independent sources"), esc(_independent(e))]]
     mentions = "".join(f"<li>{link('/event_mentions/' + seg(m['id']), m['id'])}: "
                        f"{article_link(m['article_id'], m['start'], m['end'])}</li>" for m in e["mentions"])
     body = (table(["field", "value"], facts, "facts") + "<h2>How each field was chosen</h2>"

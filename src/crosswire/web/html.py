@@ -88,3 +88,14 @@ def highlight(text: str, spans: list[dict[str, Any]], focus: tuple[int, int] | N
         pos = span["end"]
     out.append(esc(text[pos:]))
     return f'<div class="article-text">{"".join(out)}</div>'
+
+
+def sentence_html(parts: Iterable[Any]) -> str:
+    """A brief's sentence: connecting words as text, every cited part a link to its report at the span."""
+    out = []
+    for p in parts:
+        if p.kind is None or p.article_id is None:
+            out.append(esc(p.text))
+        else:
+            out.append(article_link(p.article_id, p.start, p.end, p.text))
+    return "".join(out)

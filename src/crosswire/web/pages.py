@@ -7,10 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..present.brief import story_brief
 from ..present.records import article_spans, entity_record, event_record, figure_record
 from ..present.timeline import build_timeline
 from ..store import MAX_LIMIT, BadQuery, Filters, Page, ReadStore, every_row
-from .html import article_link, esc, highlight, href, layout, link, pager, seg, table
+from .html import article_link, esc, highlight, href, layout, link, pager, seg, sentence_html, table
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 PAGE = 50
@@ -74,6 +75,21 @@ def index(store: Store) -> str:
                   + table(["story", "reports", "outlets", "first", "last"], rows, "stories"))
 
 
+BRIEF_SECTIONS = ("Key developments", "Figures")  # the story page's tables show disputes and framing
+
+
+def _brief(store: ReadStore, story_id: str, derived: Any) -> str:
+    """The story's brief (key developments and reconciled figures), each cited part linked to its span."""
+    index = derived.index()
+    brief = story_brief(store, story_id, index.flags(), index.framing(), derived.reconciled())
+    out = []
+    for name in BRIEF_SECTIONS:
+        items = "".join(f"<li>{sentence_html(s.parts)}</li>" for s in brief.sections.get(name, []))
+        out.append(f"<h3>{esc(name)}</h3>" + (f'<ul class="brief">{items}</ul>' if items else
+                                               f"<p>Nothing to report under {esc(name.lower())}.</p>"))
+    return "".join(out)
+
+
 @router.get("/stories/{story_id}")
 def story_page(story_id: str, store: Store, request: Request) -> str:
     derived = request.app.state.derived
@@ -88,6 +104,7 @@ def story_page(story_id: str, store: Store, request: Request) -> str:
                       for aid, title in zip(story["articles"], story["titles"], strict=False))
     body = (f'<p>{story["n_articles"]} reports from {esc(", ".join(story["outlets"]))}, '
             f'{esc((story["first_published"] or "?")[:10])} to {esc((story["last_published"] or "?")[:10])}.</p>'
+            f'<section class="brief"><h2>Brief</h2>{_brief(store, story_id, derived)}</section>'
             f'<section><h2>Map</h2><p>{mapped} of {len(merged)} events ({len(events)} mentions across the reports) '
             f'have a map point; {link("/events", "list them", story=story_id)}.</p>'
             f'<div id="map" data-events="{href("/api/events", story=story_id, mapped="true")}"></div>'
