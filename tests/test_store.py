@@ -159,3 +159,17 @@ def test_full_reads_page_through_a_store_larger_than_one_page(store_url: str, mo
         assert sorted(r["id"] for r in store.article_rows()) == sorted(article_id(t) for t in texts)
         assert len(store.annotation_rows("figures")) == 5
         assert [r["path"] for r in store.reject_rows()] == ["bad-0.txt", "bad-1.txt", "bad-2.txt"]
+
+
+def test_brief_states_round_trip_and_only_the_last_are_kept(store_url: str) -> None:
+    from crosswire.store.sql import KEEP_BRIEFS
+
+    with open_store(store_url) as store:
+        assert store.last_brief() is None
+        for n in range(KEEP_BRIEFS + 3):
+            store.add_brief({"reports": n, "events": [{"mentions": ["a-e0"]}], "figures": [], "disputes": []},
+                            now=datetime(2031, 1, 1, tzinfo=UTC))
+        last = store.last_brief()
+        assert last is not None and last["reports"] == KEEP_BRIEFS + 2 and last["events"][0]["mentions"] == ["a-e0"]
+        assert last["created_at"].startswith("2031-01-01")
+        assert store.counts()["articles"] == 0

@@ -27,6 +27,7 @@ ARTICLE_COLUMNS = ("id", "content_hash", "raw_hash", "source_key", "version_of",
                    "raw_text", "text", "offsets", "meta", "duplicate_of", "story_id", "ingested_at")
 PAGE_ROWS = 20_000  # rows per query of a full read: a large store is read page by page, never truncated
 ID_CHUNK = 500  # ids per `IN (...)` list
+KEEP_BRIEFS = 10  # brief states kept for "changes since the previous brief"
 
 
 def raw_hash(text: str) -> str:
@@ -196,10 +197,13 @@ class SqlStore:
                               "AND idx = ?", updates)
 
     def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
+        """Record a brief's state; only the last `KEEP_BRIEFS` are kept (a state lists every event's mentions)."""
         stamp = (now or datetime.now(UTC)).isoformat()
         with self._transaction():
             self._execute("INSERT INTO briefs (created_at, data) VALUES (?, ?)",
                           (stamp, json.dumps(state, ensure_ascii=False, sort_keys=True)))
+            self._execute(f"DELETE FROM briefs WHERE id NOT IN (SELECT id FROM briefs ORDER BY id DESC "
+                          f"LIMIT {KEEP_BRIEFS})")
 
     # -- reading ---------------------------------------------------------------------------------
 
