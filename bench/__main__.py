@@ -5,6 +5,7 @@
     python -m bench floors --raise [--task T ...]
     python -m bench floors --lower --reason "why" [--task T ...]
     python -m bench speed [--sizes 1000,2000,4000,8000] [--workers 2]
+    python -m bench length [--sizes 10000,100000,1000000] [--text gva|grammar] [--write]
 
 A thin command line over `bench.runner` and `bench.gate`: it parses, prints and sets the exit code.
 """
@@ -234,6 +235,13 @@ def scale_section() -> list[str]:
     return lines + [""]
 
 
+def cmd_length(args: argparse.Namespace) -> int:
+    from bench import scale
+
+    return scale.main(["--sizes", args.sizes, *(["--text", args.text] if args.text else []),
+                       *(["--write"] if args.write else [])])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -255,6 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument("--sizes", default="1000,2000,4000,8000", help="store sizes, comma-separated")
     speed.add_argument("--workers", type=int, default=2, help="local engine workers (compared with 1)")
     speed.set_defaults(func=cmd_speed)
+    length = sub.add_parser("length", help="one report growing: time per character and peak memory, 10 KB to 1 MB")
+    length.add_argument("--sizes", default="10000,100000,1000000", help="report sizes in characters")
+    length.add_argument("--text", choices=("gva", "grammar"), help="GVA copy (default with shared data) or grammar")
+    length.add_argument("--write", action="store_true", help="update bench/SCALE.md and bench/RELIABILITY.md")
+    length.set_defaults(func=cmd_length)
     return parser
 
 

@@ -251,6 +251,31 @@ def render(hostile: list[dict[str, Any]], kills: dict[str, Any], readers: dict[s
     return "\n".join(lines) + "\n"
 
 
+# Written by `python -m bench length --write` (bench/scale.py); a reliability run keeps it.
+LENGTH_HEADING = "## One report growing (`python -m bench length`)"
+
+
+def section_of(doc: str, heading: str) -> str | None:
+    """The body under `heading` in a Markdown document, up to the next `## ` heading (None if absent)."""
+    lines = doc.splitlines()
+    if heading not in lines:
+        return None
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[start:end]).strip("\n") + "\n"
+
+
+def replace_section(doc: str, heading: str, body: str) -> str:
+    """`doc` with the section under `heading` replaced by `body` (appended when it has none)."""
+    lines = doc.rstrip("\n").splitlines()
+    new = [heading, "", *body.strip("\n").splitlines(), ""]
+    if heading not in lines:
+        return "\n".join([*lines, "", *new])
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join([*lines[:start], *new, *lines[end:]]).rstrip("\n") + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.reliability")
     parser.add_argument("--reports", type=int, default=300)
@@ -266,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     text = render(hostile, kills, readers, pay)
     print(text)
     if args.write:
-        REPORT_PATH.write_text(text, encoding="utf-8")
+        kept = section_of(REPORT_PATH.read_text(encoding="utf-8"), LENGTH_HEADING) if REPORT_PATH.exists() else None
+        REPORT_PATH.write_text(replace_section(text, LENGTH_HEADING, kept) if kept else text, encoding="utf-8")
     bad = sum(r["crash"] for r in hostile) + kills["lost"] + kills["duplicated"] + readers["errors"] + pay["effective"]
     return 0 if bad == 0 and kills["identical"] else 1
 

@@ -15,7 +15,7 @@ PACKAGE = ROOT / "src" / "crosswire"
 
 # Rooms from the bottom up; a room may import its own layer and the layers below, never above.
 LAYERS: list[set[str]] = [
-    {"errors", "model", "config", "pipeline"},
+    {"errors", "model", "positions", "config", "pipeline"},
     {"ingest", "clean", "geo", "store", "names"},
     {"nlp"},
     {"resources", "link", "reconcile"},

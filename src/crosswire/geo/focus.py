@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .distance import NearIndex
 from .hierarchy import inside
 from .types import Candidate
 
@@ -28,12 +29,39 @@ class ReportFocus:
     anchors: list[tuple[int, Candidate]]
     votes: dict[int, tuple[str, float]] = field(default_factory=dict)
     provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
+    _near: dict[float, NearIndex[tuple[tuple[int, ...], Candidate]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _provinces: dict[Candidate, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
+
+    def anchor_places_near(self, lat: float, lon: float, km: float) -> list[tuple[tuple[int, ...], Candidate]]:
+        """The places anchoring the report that may lie within `km` of (lat, lon) (a superset of those
+        that do), each with the names anchored there. Each name's candidates are weighed against the
+        anchors near them; measuring every anchor for every candidate grew with the square of the
+        report's places, and a long report names the same places again and again."""
+        if km not in self._near:
+            names: dict[tuple[int, float, float], tuple[list[int], Candidate]] = {}
+            for j, a in self.anchors:
+                if a.lat is not None and a.lon is not None:
+                    names.setdefault((a.id, a.lat, a.lon), ([], a))[0].append(j)
+            self._near[km] = NearIndex(((a.lat, a.lon, (tuple(js), a)) for js, a in names.values()), km)
+        return self._near[km].near(lat, lon)
+
+    def _named_provinces(self) -> dict[Candidate, tuple[int, ...]]:
+        """Each distinct province the report names, with the names resolved to it (a long report names
+        the same provinces again and again; each is tested once per candidate)."""
+        if self._provinces is None:
+            names: dict[Candidate, list[int]] = {}
+            for j, unit in self.provinces:
+                names.setdefault(unit, []).append(j)
+            self._provinces = {unit: tuple(js) for unit, js in names.items()}
+        return self._provinces
 
     def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
         """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
         report naming its oblast). A country, province, capital or world city of the name is not
         outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital)."""
-        found = {c.id for c in pool if any(j != index and inside(c, unit) for j, unit in self.provinces)}
+        found = {c.id for c in pool if any(names != (index,) and inside(c, unit)
+                                           for unit, names in self._named_provinces().items())}
         if any(c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION for c in pool):
             return set()
         return found

@@ -246,14 +246,16 @@ def _admin_cue_bonus(cand: Candidate, lower: bool) -> float:
 
 
 def _nearness(cand: Candidate, context: ReportFocus, index: int) -> float:
-    """A bonus for lying near the other places the report names."""
+    """A bonus for lying near the other places the report names: within `NEAR_KM` of one, or within
+    `REGION_KM` (each name's own anchor and the candidate itself left out)."""
     if cand.lat is None or cand.lon is None:
         return 0.0
-    best = math.inf
-    for j, other in context.anchors:
-        if j != index and other.id != cand.id and other.lat is not None and other.lon is not None:
-            best = min(best, haversine_km(cand.lat, cand.lon, other.lat, other.lon))
-    return 0.3 if best <= NEAR_KM else 0.12 if best <= REGION_KM else 0.0
+    for km, bonus in ((NEAR_KM, 0.3), (REGION_KM, 0.12)):
+        if any(other.id != cand.id and names != (index,) and other.lat is not None and other.lon is not None
+               and haversine_km(cand.lat, cand.lon, other.lat, other.lon) <= km
+               for names, other in context.anchor_places_near(cand.lat, cand.lon, km)):
+            return bonus
+    return 0.0
 
 
 def _best(pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,

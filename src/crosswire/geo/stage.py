@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Article, Mention
+from ..positions import SpanSet
 from .context import ADMIN_WORDS, SETTLEMENT_WORDS, cues_at, qualifier_readings
 from .hierarchy import enclosing_candidates, inside, qualifier_divisions
 from .resolve import ToponymCandidate, resolve_toponyms
@@ -315,9 +316,10 @@ def _recognise(text: str, gazetteer: GazetteerLike, countries: frozenset[str],
                taken: list[tuple[int, int]]) -> list[ToponymCandidate]:
     """Capitalised names not covered by a mention that the gazetteer knows as a notable place."""
     found = []
+    occupied = SpanSet(taken)
     for match in _NAME_RUN.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if occupied.overlaps(start, end):
             continue
         if is_date_or_function_word(text, start, end):
             continue

@@ -4,6 +4,6 @@ The `attribution` stage fills `article.claims`; `source_for_span` tells the figu
 who gives a number or tells an event, so each record carries the source a reader would cite.
 """
 
-from .attribution import AttributionStage, find_claims, source_for_span
+from .attribution import AttributionStage, claims_covering, find_claims, source_for_span
 
-__all__ = ["AttributionStage", "find_claims", "source_for_span"]
+__all__ = ["AttributionStage", "claims_covering", "find_claims", "source_for_span"]

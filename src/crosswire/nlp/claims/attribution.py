@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...model import Article, Claim
-from ..doc import article_doc, doc_text
+from ...positions import SpanGrid
+from ..doc import article_doc, doc_text, entities_within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -103,7 +104,7 @@ def _outlet_claim(sent: Span) -> list[Claim]:
 
 def _likely_speaker(sent: Span) -> str | None:
     """Whom a later 'he said' most likely refers to: the last named person or the main subject."""
-    named = [m for m in sent.ents if m.label_ in ("PERSON", "ORG")]
+    named = [m for m in entities_within(sent) if m.label_ in ("PERSON", "ORG")]
     if named:
         return named[-1].text
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -112,12 +113,20 @@ def _likely_speaker(sent: Span) -> str | None:
     return None
 
 
-def source_for_span(article: Article, start: int, end: int) -> str | None:
-    """Who the text in [start, end) is attributed to: the source of the tightest claim covering it."""
-    covering = [c for c in article.claims if c.start <= start and end <= c.end and c.source]
+def source_for_span(article: Article, start: int, end: int, claims: SpanGrid[Claim] | None = None) -> str | None:
+    """Who the text in [start, end) is attributed to: the source of the tightest claim covering it.
+    `claims` is a `SpanGrid` of `article.claims`, for callers asking for many spans of one report."""
+    covering = [c for c in claims_covering(article, start, end, claims) if c.source]
     if not covering:
         return None
     return min(covering, key=lambda c: c.end - c.start).source
+
+
+def claims_covering(article: Article, start: int, end: int, claims: SpanGrid[Claim] | None = None) -> list[Claim]:
+    """The report's claims covering [start, end) (claim.start <= start and end <= claim.end), in order."""
+    if claims is None or claims.items is not article.claims or start > end:
+        return [c for c in article.claims if c.start <= start and end <= c.end]
+    return [article.claims[i] for i in claims.covering(start, end)]
 
 
 def _claims_in_sentence(sent: Span, last_speaker: str | None) -> list[Claim]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Article, Mention, Sentence
 from ...names import CONTEXTUAL_PREFIX, Actor, AliasTable
+from ...positions import SpanSet
 from ..doc import doc_text, parse
 
 if TYPE_CHECKING:
@@ -268,13 +269,45 @@ def _person_short_forms(mentions: list[list[Mention]]) -> set[str]:
     return out
 
 
-def _unlabelled_occurrences(text: str, name: str, taken: list[Mention]) -> list[tuple[int, int]]:
-    """Whole-word occurrences of `name` in `text` that no mention overlaps."""
+def _unlabelled_occurrences(text: str, name: str, taken: list[Mention] | SpanSet,
+                            words: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `name` in `text` that no mention overlaps. With `words` (the text's
+    `word_starts`), only the places where the name's first word stands are looked at."""
     spans = []
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        if not any(t.start < m.end() and m.start() < t.end for t in taken):
-            spans.append((m.start(), m.end()))
+    taken_set = taken if isinstance(taken, SpanSet) else SpanSet(taken)
+    for start, end in _occurrences(text, name, words):
+        if not taken_set.overlaps(start, end):
+            spans.append((start, end))
     return spans
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters and hyphens) starts in `text`, in order."""
+    found: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        found.setdefault(m.group(), []).append(m.start())
+    return found
+
+
+def _occurrences(text: str, name: str, words: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+    """The spans `re.finditer` finds for `name` as a whole word (not inside a longer word or hyphened
+    name), left to right without overlaps. A whole-word name that opens with a word character starts
+    where a word starts and that word is the name's first one, so `words` leads straight to them
+    instead of a scan of the whole text for each name."""
+    first = _WORD.match(name)
+    if words is None or first is None:
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    out: list[tuple[int, int]] = []
+    for start in words.get(first.group(), ()):
+        end = start + len(name)
+        if out and start < out[-1][1] or not text.startswith(name, start) \
+                or end < len(text) and _WORD.match(text[end]):
+            continue
+        out.append((start, end))
+    return out
 
 
 def harmonise_labels(texts: list[str], mentions: list[list[Mention]]) -> list[list[Mention]]:
@@ -292,11 +325,13 @@ def harmonise_labels(texts: list[str], mentions: list[list[Mention]]) -> list[li
     out: list[list[Mention]] = []
     for text, group in zip(texts, mentions, strict=True):
         fixed = [_relabelled(m, votes) for m in group]
+        taken, words = SpanSet(fixed), word_starts(text)
         for name, label in sorted(votes.items()):
             if len(name) < 3 or not name[:1].isupper():
                 continue
-            for start, end in _unlabelled_occurrences(text, name, fixed):
+            for start, end in _unlabelled_occurrences(text, name, taken, words):
                 fixed.append(Mention(start, end, name, label, source="rule"))
+                taken.add(start, end)
         out.append(sorted(fixed, key=lambda m: (m.start, m.end)))
     return out
 
@@ -338,12 +373,34 @@ GENERIC_ACTORS = (
 def report_country(text: str, aliases: AliasTable) -> str | None:
     """The country a report names most often (its name or adjective); None when none, or when
     another country is named nearly as often (a foreign backer must not become the home army)."""
-    counts = {name: len(re.findall(rf"\b{re.escape(country_stem(name))}", text))
-              for name in aliases.country_names.values() if len(name) >= 4}
+    counts = stem_counts(text, {name: country_stem(name) for name in aliases.country_names.values() if len(name) >= 4})
     ranked = sorted(((n, name) for name, n in counts.items() if n), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0][0] < 1.5 * ranked[1][0]):
         return None
     return ranked[0][1]
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def stem_counts(text: str, stems: Mapping[str, str]) -> dict[str, int]:
+    """How often each stem opens a word of `text` (`len(re.findall(rf"\\b{stem}", text))` per name), in one
+    pass over the words instead of one pass over the text per country."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    counts = dict.fromkeys(stems, 0)
+    for name, stem in stems.items():
+        if stem[:1].isalnum():
+            by_first.setdefault(stem[0], []).append((name, stem))
+        else:  # a stem opening with no word character: \b means something else before it
+            counts[name] = len(re.findall(rf"\b{re.escape(stem)}", text))
+    next_free = dict.fromkeys(stems, 0)  # findall's matches never overlap
+    for match in _WORD_START.finditer(text):
+        at = match.start()
+        for name, stem in by_first.get(text[at], ()):
+            if at >= next_free[name] and text.startswith(stem, at):
+                counts[name] += 1
+                next_free[name] = at + len(stem)
+    return counts
 
 
 def country_stem(name: str) -> str:
@@ -367,13 +424,15 @@ def generic_actor_mentions(text: str, taken: list[Mention], aliases: AliasTable)
     home = report_country(text, aliases)
     counts = aliases.country_counts(text)
     out: list[Mention] = []
+    occupied = SpanSet(taken)
     for actor in GENERIC_ACTORS:
         for m in re.finditer(rf"(?<![\w-])(?:{actor.pattern})(?![\w-])", text, re.IGNORECASE):
             start, end = m.span()
             if not text[start:end].islower() and not text[start:end].istitle():
                 continue
-            if any(t.start < end and start < t.end for t in taken + out):
+            if occupied.overlaps(start, end):
                 continue
+            occupied.add(start, end)
             adjective = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
             country = adjective_country(adjective.group(1), aliases) if adjective else home
             out.append(Mention(start, end, text[start:end], actor.label, source="rule",

@@ -2,9 +2,10 @@
 
 `add_alias_ruler(nlp, aliases)` puts two components around the statistical `ner`:
 
-- `crosswire_alias_ruler` (an `entity_ruler` before `ner`): every name in the alias table as a
-  token pattern, case-insensitive unless the alias is case-exact. The pattern id is the actor id,
-  so a matched span's `ent_id_` says which actor it is. `ner` respects these spans.
+- `crosswire_alias_ruler` (before `ner`): every name in the alias table as a token pattern,
+  case-insensitive unless the alias is case-exact, found by the `AliasRuler` (`alias_ruler.py`, what
+  spaCy's `entity_ruler` does, by phrase lookup). The pattern id is the actor id, so a matched span's
+  `ent_id_` says which actor it is. `ner` respects these spans.
 - `crosswire_entity_rules` (after `ner`): general repairs of the model's output. Two PERSON spans
   that touch are one name ("Abu Mohammad" + a ruler-matched "al-Julani"); cues that a capitalised
   name is a place, whatever the model said: "the city of X", "X province", "X governorate", "the X
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ...names import CONTEXTUAL_PREFIX, AliasTable
+from .alias_ruler import ALIAS_RULER_FACTORY
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -78,7 +80,7 @@ def add_alias_ruler(nlp: Language, aliases: AliasTable) -> Language:
     split_elisions(nlp)
     if RULER_NAME not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
+        ruler = nlp.add_pipe(ALIAS_RULER_FACTORY, name=RULER_NAME, **where)
         ruler.add_patterns(alias_patterns(nlp, aliases))  # type: ignore[attr-defined]
     if PLACE_RULES_NAME not in nlp.pipe_names:
         nlp.add_pipe(PLACE_RULES_NAME, last=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doc import sentences_from
 from .lexicon import ARMED_NOUNS, TERRITORY_OBJECTS
 
 if TYPE_CHECKING:
@@ -175,9 +176,7 @@ GANG_WINDOW = 2
 
 def gang_style(sent: Span) -> bool:
     """Whether the event's sentence or the next ones tell a gang-style killing (`GANG_MARKS`)."""
-    sents = list(sent.doc.sents)
-    at = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
-    for s in sents[at:at + 1 + GANG_WINDOW]:
+    for s in sentences_from(sent, GANG_WINDOW):
         for tok in s:
             lemma = tok.lemma_.lower()
             if lemma in GANG_MARKS and not (lemma == "drive" and not drive_by_word(tok)) or lemma in BOUND_WORDS \

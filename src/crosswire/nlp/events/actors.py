@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..doc import entity_at
 from .actor_checks import actor_head, doer_modifier, gang_style, planted_by
 from .actor_names import (
     INSTALLATION_NOUNS,
@@ -174,8 +175,8 @@ def _phrase(tok: Token) -> str | None:
     if head.dep_ in ("compound", "nmod"):  # 'Saudi-led coalition airstrikes': the doer's modifiers sit beside it
         left += [c for c in head.head.lefts if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")]
     start = min([head.i] + [c.left_edge.i for c in left])  # 'Saudi-led coalition', not 'led coalition'
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG", "NORP")), None)
-    if ent is not None and head.pos_ == "PROPN":  # a group's whole name ('Northern Liberation Front')
+    ent = entity_at(head.doc, head.i)
+    if ent is not None and ent.label_ in ("ORG", "NORP") and head.pos_ == "PROPN":  # a group's whole name ('Northern Liberation Front')
         return ent[int(ent[0].lower_ == "the"):].text
     while start < head.i and "\n" in head.doc[start:head.i].text:  # a headline or dateline run into the text
         start += 1

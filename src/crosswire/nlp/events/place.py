@@ -9,7 +9,9 @@ is a destination, not the scene).
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import cached_property
 
 from ...geo.distance import haversine_km
 from ...geo.types import Candidate, GazetteerLike
@@ -83,13 +85,7 @@ _QUALIFIER_REACH = 40  # characters between a place and the broader place qualif
 
 def qualifier_of(places: list[Place], text: str, i: int) -> Place | None:
     """The resolved place that names where place i lies ("Lakeside, Northland"), if one follows it at once."""
-    here = places[i]
-    later = [p for p in places if p.lat is not None and here.end <= p.start <= here.end + _QUALIFIER_REACH]
-    if not later:
-        return None
-    nearest = min(later, key=lambda p: p.start)
-    gap = _QUALIFIER_GAP.fullmatch(text, here.end, nearest.start)
-    return nearest if gap else None
+    return ReportPlaces(places, text).qualifier(i)
 
 
 def disagrees_with_qualifier(places: list[Place], text: str, i: int, country: str | None = None,
@@ -103,16 +99,7 @@ def disagrees_with_qualifier(places: list[Place], text: str, i: int, country: st
     more than `NEIGHBOUR_KM` away in another province even when it is no surer. With a
     `gazetteer`, a province named like the container that holds place i settles it ("Ivankiv, Kyiv": Kyiv the
     city and Kyiv the oblast)."""
-    outer, here = qualifier_of(places, text, i), places[i]
-    if outer is None or country and outer.country != country:
-        return False
-    corroborated = agrees_with_qualifier(places, text, places.index(outer))
-    if not _outranks(outer, here, corroborated):
-        return False
-    if gazetteer is not None and any(c.code == "ADM1" and c.cc == here.country and c.admin1 == here.admin1
-                                     for c in gazetteer.lookup(outer.text)):
-        return False
-    return not _outranks(qualifier_of(places, text, places.index(outer)), outer)
+    return ReportPlaces(places, text, gazetteer).disagrees(i, country)
 
 
 # How much surer one resolution must be to overrule another: two matches a hundredth apart ("Lakeside,
@@ -150,9 +137,7 @@ def _km_apart(a: Place, b: Place) -> float:
 def agrees_with_qualifier(places: list[Place], text: str, i: int) -> bool:
     """True when place i lies in the province of the place said to contain it ("Kerow (Kerrow
     district, Northland)"): a weak spelling match that its enclosing unit confirms is no longer doubtful."""
-    outer, here = qualifier_of(places, text, i), places[i]
-    return bool(outer is not None and here.country and here.admin1 and here.country == outer.country
-                and here.admin1 == outer.admin1)
+    return ReportPlaces(places, text).agrees(i)
 
 
 # "Iran-backed militias", "a Russia-led coalition": the country is a party to the event, named to describe an
@@ -207,21 +192,7 @@ def report_country(places: list[Place], text: str) -> str | None:
     and vouched for by two of them, or by one that stands where a place is expected: a province or country,
     the object of "in" / "near", or the unit named after another place ("X, Northland"). A bare name
     ("X cocktails") alone is no consensus; without a clear majority (a report about two countries) None."""
-    sure = [i for i, p in enumerate(places) if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE]
-    votes: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    for i in sure:
-        votes[places[i].country] = votes.get(places[i].country, 0.0) + places[i].confidence
-        counts[places[i].country] = counts.get(places[i].country, 0) + 1
-    qualifiers = {id(q) for j in range(len(places)) if (q := qualifier_of(places, text, j)) is not None}
-    placed_well = {places[i].country for i in sure if (places[i].feature_code or "").startswith("A.")
-                   or is_locative_object(text, places[i]) or id(places[i]) in qualifiers
-                   or _AFTER_NAME.search(text[max(0, places[i].start - 4):places[i].start])}
-    if not votes:
-        return None
-    country, vote = max(votes.items(), key=lambda kv: kv[1])
-    vouched = counts[country] >= 2 or country in placed_well
-    return country if vouched and vote > sum(votes.values()) - vote + OUTRANK_MARGIN else None
+    return ReportPlaces(places, text).country
 
 
 def report_province(places: list[Place], country: str | None) -> str | None:
@@ -240,36 +211,149 @@ def report_province(places: list[Place], country: str | None) -> str | None:
     return province if counts[province] >= 2 and vote > sum(votes.values()) - vote else None
 
 
-def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike | None = None) -> int | None:
+def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike | None = None,
+              report: ReportPlaces | None = None) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
     An organisation's home ("the Britain-based Observatory") is neither; a destination ("towards X") and a
     country named as a party ("Iran-backed", "linked to Iran") are not taken from the window. A place resolved
     outside the country the report agrees on, a weak match outside the province it agrees on, or a place outside
     the place named as containing it (any province of that name, when a `gazetteer` is given), ranks with
-    doubtful matches: after any consistent town or province."""
-    places, text = article.places, article.text
-    country = report_country(places, text)
-    province = report_province(places, country)
+    doubtful matches: after any consistent town or province. `report` is the article's `ReportPlaces` when
+    the caller chooses places for many events of one report (built here when not given)."""
+    if report is None or not report.serves(article, gazetteer):
+        report = ReportPlaces(article.places, article.text, gazetteer)
+    return report.place_for(start, end)
 
-    def rank(i: int) -> tuple[int, bool, int]:
-        p = places[i]
-        base = place_rank(p)
-        if base == 2 and p.confidence > 0 and agrees_with_qualifier(places, text, i):
-            base = kind_rank(p)
-        if base < 2 and (country and p.country and p.country != country
-                         or province and p.confidence < SURE_CONFIDENCE and p.admin1 and p.admin1 != province
-                         or disagrees_with_qualifier(places, text, i, country, gazetteer)):
-            base = 2
-        return base, not is_locative_object(text, p), p.start
 
-    usable = [i for i, p in enumerate(places) if p.lat is not None and not is_organisation_home(text, p)]
-    origins = [i for i in usable if not is_destination(text, places[i])]
-    parties = named_parties(places, text, country)
-    inside = [i for i in origins if start <= places[i].start < end and i not in parties]
-    if inside:
-        return min(inside, key=rank)
-    fallback = origins or usable
-    return min(fallback, key=rank) if fallback else None
+class ReportPlaces:
+    """One report's resolved places with what `place_for` weighs about them as a whole, worked out once.
+
+    Choosing an event's place weighs the report's country and province, the places named as containing
+    others, organisations' homes, destinations and named parties: properties of the whole report, the
+    same for every event. Computed again for each event they made the events stage quadratic (cubic with
+    the qualifier checks) in the report's length; here each is computed once, on first use, and places
+    are found by position with a sorted index, so the choice is the same as the one-off functions give.
+    """
+
+    def __init__(self, places: list[Place], text: str, gazetteer: GazetteerLike | None = None) -> None:
+        self.places, self.text, self.gazetteer = places, text, gazetteer
+        self._position = {id(p): i for i, p in enumerate(places)}
+        resolved = sorted((p.start, i) for i, p in enumerate(places) if p.lat is not None)
+        self._resolved_starts, self._resolved = [s for s, _ in resolved], [i for _, i in resolved]
+        self._qualifiers: dict[int, Place | None] = {}
+        self._ranks: dict[int, tuple[int, bool, int]] = {}
+
+    def serves(self, article: Article, gazetteer: GazetteerLike | None) -> bool:
+        """True when these are the very places, text and gazetteer of `article`'s place choice."""
+        return self.places is article.places and self.text is article.text and self.gazetteer is gazetteer
+
+    def qualifier(self, i: int) -> Place | None:
+        """`qualifier_of`: the resolved place starting first within `_QUALIFIER_REACH` after place i ends
+        (the earliest in the list among those starting there), when only a qualifier's gap lies between."""
+        if i not in self._qualifiers:
+            here = self.places[i]
+            at = bisect.bisect_left(self._resolved_starts, here.end)
+            nearest = None
+            if at < len(self._resolved) and self._resolved_starts[at] <= here.end + _QUALIFIER_REACH:
+                nearest = self.places[self._resolved[at]]
+            gap = nearest is not None and _QUALIFIER_GAP.fullmatch(self.text, here.end, nearest.start)
+            self._qualifiers[i] = nearest if gap else None
+        return self._qualifiers[i]
+
+    def index_of(self, place: Place) -> int:
+        """The position of one of these places (the very object, so equal copies never mix up)."""
+        return self._position[id(place)]
+
+    def agrees(self, i: int) -> bool:
+        """`agrees_with_qualifier`."""
+        outer, here = self.qualifier(i), self.places[i]
+        return bool(outer is not None and here.country and here.admin1 and here.country == outer.country
+                    and here.admin1 == outer.admin1)
+
+    def disagrees(self, i: int, country: str | None = None) -> bool:
+        """`disagrees_with_qualifier`, with this report's gazetteer."""
+        outer, here = self.qualifier(i), self.places[i]
+        if outer is None or country and outer.country != country:
+            return False
+        corroborated = self.agrees(self.index_of(outer))
+        if not _outranks(outer, here, corroborated):
+            return False
+        if self.gazetteer is not None and any(c.code == "ADM1" and c.cc == here.country and c.admin1 == here.admin1
+                                              for c in self.gazetteer.lookup(outer.text)):
+            return False
+        return not _outranks(self.qualifier(self.index_of(outer)), outer)
+
+    @cached_property
+    def country(self) -> str | None:
+        """`report_country`: the country the report's sure resolutions agree on, else None."""
+        places, text = self.places, self.text
+        sure = [i for i, p in enumerate(places) if p.lat is not None and p.country and p.confidence >= SURE_CONFIDENCE]
+        votes: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for i in sure:
+            votes[places[i].country] = votes.get(places[i].country, 0.0) + places[i].confidence
+            counts[places[i].country] = counts.get(places[i].country, 0) + 1
+        qualifiers = {id(q) for j in range(len(places)) if (q := self.qualifier(j)) is not None}
+        placed_well = {places[i].country for i in sure if (places[i].feature_code or "").startswith("A.")
+                       or is_locative_object(text, places[i]) or id(places[i]) in qualifiers
+                       or _AFTER_NAME.search(text[max(0, places[i].start - 4):places[i].start])}
+        if not votes:
+            return None
+        country, vote = max(votes.items(), key=lambda kv: kv[1])
+        vouched = counts[country] >= 2 or country in placed_well
+        return country if vouched and vote > sum(votes.values()) - vote + OUTRANK_MARGIN else None
+
+    @cached_property
+    def province(self) -> str | None:
+        return report_province(self.places, self.country)
+
+    @cached_property
+    def _origins(self) -> tuple[list[int], list[int]]:
+        """Places an event may be put at: resolved, no organisation's home (`usable`), and of those the
+        ones no destination (`origins`)."""
+        usable = [i for i, p in enumerate(self.places) if p.lat is not None and not is_organisation_home(self.text, p)]
+        return usable, [i for i in usable if not is_destination(self.text, self.places[i])]
+
+    @cached_property
+    def _candidates_by_start(self) -> tuple[list[int], list[int]]:
+        """The origins that are no named party, sorted by where they start (starts, indices)."""
+        parties = named_parties(self.places, self.text, self.country)
+        ordered = sorted((self.places[i].start, i) for i in self._origins[1] if i not in parties)
+        return [s for s, _ in ordered], [i for _, i in ordered]
+
+    @cached_property
+    def _fallback(self) -> int | None:
+        usable, origins = self._origins
+        fallback = origins or usable
+        return min(fallback, key=self.rank) if fallback else None
+
+    def rank(self, i: int) -> tuple[int, bool, int]:
+        """How good place i is as an event's place (lower is better); see `place_for`."""
+        if i not in self._ranks:
+            places, text, country, province = self.places, self.text, self.country, self.province
+            p = places[i]
+            base = place_rank(p)
+            if base == 2 and p.confidence > 0 and self.agrees(i):
+                base = kind_rank(p)
+            if base < 2 and (country and p.country and p.country != country
+                             or province and p.confidence < SURE_CONFIDENCE and p.admin1 and p.admin1 != province
+                             or self.disagrees(i, country)):
+                base = 2
+            self._ranks[i] = (base, not is_locative_object(text, p), p.start)
+        return self._ranks[i]
+
+    def place_for(self, start: int, end: int) -> int | None:
+        """`place_for` over these places: the best place starting in [start, end), else the report's."""
+        starts, indices = self._candidates_by_start
+        inside = sorted(indices[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+        if inside:
+            return min(inside, key=self.rank)
+        return self._fallback
+
+    def any_resolved_in(self, start: int, end: int) -> bool:
+        """True when a resolved place starts in [start, end)."""
+        at = bisect.bisect_left(self._resolved_starts, start)
+        return at < len(self._resolved_starts) and self._resolved_starts[at] < end
 
 
 # ACLED's geo-precision scale by the kind of place an event is put at: the town itself, a district

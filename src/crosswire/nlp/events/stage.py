@@ -10,12 +10,15 @@ stages' records in the same sentence (or the report's main place and first date)
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...model import Article, EventMention, Span, TimeRef
+from ...model import Article, Claim, EventMention, Figure, Sentence, Span, TimeRef
 from ...names import country_name
-from ..claims.attribution import source_for_span
+from ...positions import ByStart, SpanGrid, SpanSet
+from ..claims.attribution import claims_covering, source_for_span
 from ..doc import article_doc
 from ..time.event import NOT_EVENT_DAY, dates_an_aftermath
 from . import lexicon as lex
@@ -24,7 +27,7 @@ from .actors import find_actors, territory_sides
 from .history import told_as_history, told_as_now
 from .main import mark_main
 from .news import intended_capture
-from .place import event_point, place_for
+from .place import ReportPlaces, event_point, place_for
 from .protest import intervention_cues, violent_protest_cues
 from .rules import type_sentence
 from .told import mark_retold, possibility_modal, release_of_detainees, told_over_period
@@ -53,9 +56,11 @@ class EventsStage:
         doc = article_doc(article, self.resources)
         typed = [(sent, typing) for sent in doc.sents if (typing := type_sentence(sent, self.lexicon)) is not None]
         country = main_country(article, [(sent.start_char, sent.end_char) for sent, _ in typed])
-        events = [self._event(article, sent, typing, country) for sent, typing in typed]
+        report = ReportPlaces(article.places, article.text, self._gazetteer(article))
+        records = ReportRecords(article)
+        events = [self._event(article, sent, typing, country, report, records) for sent, typing in typed]
         periods = [(sent.start_char, sent.end_char) for sent in doc.sents if told_over_period(sent)]
-        attach_following_fatalities(article, events, periods)
+        attach_following_fatalities(article, events, periods, records)
         refine_protests(article, events, doc)
         refine_gang_victims(article, events, doc)
         for i, ev in enumerate(events):
@@ -87,7 +92,8 @@ class EventsStage:
         """The gazetteer, loaded only for a report with places (and None from resources that lack one)."""
         return getattr(self.resources, "gazetteer", None) if article.places else None
 
-    def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None) -> EventMention:
+    def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None,
+               report: ReportPlaces | None = None, records: ReportRecords | None = None) -> EventMention:
         trig = typing.trigger
         start, end = trig.tokens[0].idx, trig.head.idx + len(trig.head)
         actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
@@ -97,30 +103,33 @@ class EventsStage:
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
                           actor1=self._actor_name(actor1, country), actor2=self._actor_name(actor2, country))
         ev.evidence = [Span(sent.start_char, sent.end_char)]
-        ev.place = place_for(article, *_place_window(article, sent, trig), self._gazetteer(article))
-        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start)
-        ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char)
+        report = report or ReportPlaces(article.places, article.text, self._gazetteer(article))
+        ev.place = place_for(article, *_place_window(article, sent, trig, report), self._gazetteer(article), report)
+        records = records or ReportRecords(article)
+        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.end_char, start, records)
+        ev.fatalities = fatalities_in(article, sent.start_char, sent.end_char, records)
         ev.modality, ev.negated = modality_of(trig, sent)
         if ev.modality == "happened" and possibility_modal(trig.head):
             ev.modality = "threatened"
         if ev.sub_event_type in ("Arrests", "Agreement") and release_of_detainees(sent, trig.head):
             ev.sub_event_type = "Other"
-        ev.attributed_to = source_for_span(article, start, end)
-        if ev.attributed_to and ev.modality == "happened" and _cue_for(article, start, end) in ("claim", "allege"):
+        ev.attributed_to = source_for_span(article, start, end, records.claims)
+        if ev.attributed_to and ev.modality == "happened" and _cue_for(article, start, end, records) in ("claim", "allege"):
             ev.modality = "claimed"
         if ev.modality == "failed" and typing.sub_event_type.endswith("territory"):
             ev.event_type, ev.sub_event_type, ev.plover = "Battles", "Armed clash", "FIGHT"
         if ev.modality == "happened" and told_as_history(article, ev.date, ev.date_precision):
-            _history_or_now(article, ev, sent, trig)
+            _history_or_now(article, ev, sent, trig, records)
         return ev
 
 
-def _history_or_now(article: Article, ev: EventMention, sent: SpacySpan, trig: Trigger) -> None:
+def _history_or_now(article: Article, ev: EventMention, sent: SpacySpan, trig: Trigger,
+                    records: ReportRecords | None = None) -> None:
     """An event dated years before the report: told as going on now ('founded in 2011, the group is now
     fighting ...'), the year is not its own and it takes the narrative's day; else it is marked "historical"
     and keeps only a place named in its own sentence (the report's main place is where things happen now)."""
     if told_as_now(trig.head):
-        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.start_char, ev.start)
+        ev.time, ev.date, ev.date_precision = date_for(article, sent.start_char, sent.start_char, ev.start, records)
         return
     ev.modality = "historical"
     if ev.place is not None and not sent.start_char <= article.places[ev.place].start < sent.end_char:
@@ -130,7 +139,8 @@ def _history_or_now(article: Article, ev: EventMention, sent: SpacySpan, trig: T
 TERRITORY_CLASSES = {"capture", "regain", "withdraw", "seize"}
 
 
-def _place_window(article: Article, sent: SpacySpan, trig: Trigger) -> tuple[int, int]:
+def _place_window(article: Article, sent: SpacySpan, trig: Trigger,
+                  report: ReportPlaces | None = None) -> tuple[int, int]:
     """Where to look for the event's place: for a place changing hands, the trigger verb's own clause when
     it names a resolved place ('pressed towards X, a day after the army withdrew from Y': Y); else the
     whole sentence."""
@@ -138,7 +148,8 @@ def _place_window(article: Article, sent: SpacySpan, trig: Trigger) -> tuple[int
     clause = list(verb.subtree) if verb.pos_ in ("VERB", "AUX") and trig.cls in TERRITORY_CLASSES else []
     if clause:
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-        if any(start <= p.start < end and p.lat is not None for p in article.places):
+        report = report or ReportPlaces(article.places, article.text)
+        if report.any_resolved_in(start, end):
             return start, end
     return sent.start_char, sent.end_char
 
@@ -164,8 +175,8 @@ def modality_of(trig: Trigger, sent: SpacySpan) -> tuple[str, bool]:
     return "happened", negated
 
 
-def _cue_for(article: Article, start: int, end: int) -> str | None:
-    covering = [c for c in article.claims if c.start <= start and end <= c.end]
+def _cue_for(article: Article, start: int, end: int, records: ReportRecords | None = None) -> str | None:
+    covering = claims_covering(article, start, end, records.claims if records else None)
     return min(covering, key=lambda c: c.end - c.start).cue if covering else None
 
 
@@ -182,7 +193,8 @@ def main_country(article: Article, spans: list[tuple[int, int]] | None = None) -
     mentions ('Britain-based', 'US-made', 'US dollar') never count."""
     places = [p for p in article.places if p.country and not _origin_mention(article.text, p.end)]
     codes = Counter(p.country for p in places)
-    codes.update(p.country for p in places if any(a <= p.start < b for a, b in spans or ()))  # count twice
+    in_events = SpanSet(spans or ())
+    codes.update(p.country for p in places if in_events.overlaps(p.start, p.start + 1))  # count twice
     return country_name(codes.most_common(1)[0][0]) if codes else None
 
 
@@ -192,17 +204,19 @@ def _origin_mention(text: str, end: int) -> bool:
     return after.startswith(ORIGIN_SUFFIXES) or bool(words) and words[0].strip(".,;") in CURRENCY_WORDS
 
 
-def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int | None, str | None, str | None]:
+def date_for(article: Article, start: int, end: int, anchor: int,
+             records: ReportRecords | None = None) -> tuple[int | None, str | None, str | None]:
     """The DATE TimeRef nearest the trigger in the sentence, else the narrative's day before it, else the
     first event day after it (a headline's), else publication date (precision 'published').
 
     References that name no period ("now", "recently") and bounds of spans ("since 2016") are passed
     over, and days that date a later step ("police said Thursday", "was charged Friday") only count
-    when the sentence names no other day."""
-    stamps = report_stamps(article)
-    dates = [i for i, t in enumerate(article.times) if start <= t.start < end and t.type == "DATE"
+    when the sentence names no other day. `records` finds the report's times by position (built here when
+    not given)."""
+    records = records if records is not None and records.article is article else ReportRecords(article)
+    dates = [i for i in records.times.indices_within(start, end) if (t := article.times[i]).type == "DATE"
              and t.value and t.value[:1].isdigit() and not _bound_of_span(article.text, t.start)
-             and not _in_stamp(t, stamps, article.text)]
+             and not _in_stamp(t, records.stamps, article.text)]
     # Prefer the event's own day to the day of a statement about it; a statement's day is still better
     # than none (wire copy often dates the event by the day it was announced).
     own = [i for i in dates if not dates_an_aftermath(article.text, article.times[i], start, end)]
@@ -210,12 +224,12 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
     if dates:
         i = min(dates, key=lambda j: abs(article.times[j].start - anchor))
         return i, article.times[i].value, article.times[i].precision
-    earlier = [i for i, t in enumerate(article.times) if t.start < start and t.type == "DATE" and t.value
-               and t.precision == "day"]
-    if earlier:  # the narrative's current day: "On Monday, ... Later, ..."
-        i = max(earlier, key=lambda j: article.times[j].start)
+    i = records.narrative_days.last_before(start)
+    if i is not None:  # the narrative's current day: "On Monday, ... Later, ..."
         return i, article.times[i].value, article.times[i].precision
-    told = _first_own_day_after(article, end, stamps)
+    told = records.own_days.first_from(end)
+    if told is not None and article.times[told].start >= records.day_after_limit(end):
+        told = None  # too far down the report to be the headline's day
     if told is not None:  # a headline or a lead without a day: the day the report goes on to give its event
         return told, article.times[told].value, article.times[told].precision
     if article.published is not None:
@@ -228,20 +242,64 @@ def date_for(article: Article, start: int, end: int, anchor: int) -> tuple[int |
 DAY_AFTER_SENTENCES = 2
 
 
-def _first_own_day_after(article: Article, end: int, stamps: Sequence[tuple[int, int]] = ()) -> int | None:
-    """The first day named in the `DAY_AFTER_SENTENCES` sentences after `end` that dates an event rather
-    than a later step ("police said Friday") or the report itself (its dateline, `stamps`)."""
-    following = [s for s in article.sentences if s.start >= end][:DAY_AFTER_SENTENCES]
-    limit = following[-1].end if following else len(article.text)
-    for i, t in enumerate(article.times):
-        if t.start < end or t.start >= limit or t.type != "DATE" or t.precision != "day" \
-                or not (t.value or "")[:1].isdigit() or _in_stamp(t, stamps, article.text):
-            continue
-        sent = next((s for s in article.sentences if s.start <= t.start < s.end), None)
-        if sent is not None and not _bound_of_span(article.text, t.start) \
-                and not dates_an_aftermath(article.text, t, sent.start, sent.end):
-            return i
-    return None
+def _narrative_day(t: TimeRef) -> bool:
+    """A day the narrative may stand on: a DATE with a value to the day."""
+    return t.type == "DATE" and bool(t.value) and t.precision == "day"
+
+
+def _own_day(article: Article, sentences: SpanGrid[Sentence], t: TimeRef) -> bool:
+    """A day that dates an event rather than a later step ("police said Friday"), within its own sentence."""
+    if t.type != "DATE" or t.precision != "day" or not (t.value or "")[:1].isdigit():
+        return False
+    at = sentences.containing(t.start)
+    sent = article.sentences[at] if at is not None else None
+    return sent is not None and not _bound_of_span(article.text, t.start) \
+        and not dates_an_aftermath(article.text, t, sent.start, sent.end) \
+        and not _in_stamp(t, report_stamps(article), article.text)
+
+
+class ReportRecords:
+    """One report's times, figures, claims and sentences found by position, built once per report: each
+    event looks up those of its own sentence instead of scanning the whole report's (which made the stage
+    quadratic in the report's length). Built on first use, for what the report's events ask."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @cached_property
+    def times(self) -> ByStart[TimeRef]:
+        return ByStart(self.article.times)
+
+    @cached_property
+    def narrative_days(self) -> ByStart[TimeRef]:
+        return ByStart(self.article.times, keep=_narrative_day)
+
+    @cached_property
+    def own_days(self) -> ByStart[TimeRef]:
+        """The days after which `date_for` looks for the first one dating an event (a headline's)."""
+        sentences = SpanGrid(self.article.sentences)
+        return ByStart(self.article.times, keep=lambda t: _own_day(self.article, sentences, t))
+
+    @cached_property
+    def stamps(self) -> list[tuple[int, int]]:
+        return report_stamps(self.article)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.article.sentences]
+
+    def day_after_limit(self, end: int) -> int:
+        """Where the `DAY_AFTER_SENTENCES` sentences after `end` end (the text's end when fewer follow)."""
+        at = bisect.bisect_left(self.sentence_starts, end) + DAY_AFTER_SENTENCES - 1
+        return self.article.sentences[at].end if at < len(self.article.sentences) else len(self.article.text)
+
+    @cached_property
+    def figures(self) -> ByStart[Figure]:
+        return ByStart(self.article.figures)
+
+    @cached_property
+    def claims(self) -> SpanGrid[Claim]:
+        return SpanGrid(self.article.claims)
 
 
 def report_stamps(article: Article) -> list[tuple[int, int]]:
@@ -269,27 +327,30 @@ def _bound_of_span(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in SPAN_BOUND_WORDS
 
 
-def fatalities_in(article: Article, start: int, end: int) -> int | None:
+def fatalities_in(article: Article, start: int, end: int, records: ReportRecords | None = None) -> int | None:
     """Sum of the killed totals stated in [start, end) (breakdown parts not counted twice)."""
-    killed = [f.value for f in article.figures
-              if start <= f.start < end and f.kind == "killed" and f.part_of is None and f.value is not None]
+    figures = records.figures.within(start, end) if records is not None and records.article is article else \
+        [f for f in article.figures if start <= f.start < end]
+    killed = [f.value for f in figures if f.kind == "killed" and f.part_of is None and f.value is not None]
     return sum(killed) if killed else None
 
 
 def attach_following_fatalities(article: Article, events: list[EventMention],
-                                periods: list[tuple[int, int]] | None = None) -> None:
+                                periods: list[tuple[int, int]] | None = None,
+                                records: ReportRecords | None = None) -> None:
     """An event with no toll in its sentence takes killed figures from the sentences that follow it, but
     not a toll stated for a period (`periods`: such sentences' spans)."""
+    period_starts = sorted(start for start, _end in periods or [])
     for i, ev in enumerate(events):
         if ev.fatalities is not None or not ev.evidence:
             continue
         stop = events[i + 1].evidence[0].start if i + 1 < len(events) else len(article.text)
         if i + 1 < len(events) and events[i + 1].evidence[0].start == ev.evidence[0].start:
             continue
-        for start, _end in periods or []:
-            if ev.evidence[0].end <= start < stop:
-                stop = start
-        ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop)
+        at = bisect.bisect_left(period_starts, ev.evidence[0].end)  # the first period after the event
+        if at < len(period_starts) and period_starts[at] < stop:
+            stop = period_starts[at]
+        ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop, records)
 
 
 def refine_protests(article: Article, events: list[EventMention], doc: Any) -> None:

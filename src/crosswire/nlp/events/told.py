@@ -84,14 +84,15 @@ def _place_key(article: Article, ev: EventMention) -> object:
 
 def mark_retold(article: Article, events: list[EventMention]) -> None:
     """A mention of the same kind of event at the same place and day as an earlier one is 'retold'."""
-    told: list[EventMention] = []
+    told: dict[tuple[object, ...], list[EventMention]] = {}  # events told first, by kind and place
     for ev in events:
         if ev.told_as != "event":
             continue
-        first = next((f for f in told if same_event(f, ev, article)), None)
+        kind = (ev.event_type, ev.sub_event_type, ev.modality, _place_key(article, ev))
+        first = next((f for f in told.get(kind, ()) if same_event(f, ev, article)), None)
         if first is not None:
             ev.told_as = "retold"
             if first.fatalities is None:
                 first.fatalities = ev.fatalities
         else:
-            told.append(ev)
+            told.setdefault(kind, []).append(ev)

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...model import Article, Figure, Note
+from ...positions import ByStart, SpanGrid
 from ..claims.attribution import source_for_span
 from ..doc import article_doc, doc_text
 from .numbers import Quantity, find_quantities
@@ -53,9 +54,10 @@ class FiguresStage:
         figures = [f for q in find_quantities(article.text)
                    if not _inside(q, dates) and (f := figure_from_quantity(q, doc)) is not None]
         figures = sorted(figures + singular_victims(doc, figures), key=lambda f: f.start)
+        around = SentenceContext(article)
         for fig in figures:
-            fig.attributed_to = source_for_span(article, fig.start, fig.end)
-            fig.time, fig.place = _sentence_context(article, fig)
+            fig.attributed_to = source_for_span(article, fig.start, fig.end, around.claims)
+            fig.time, fig.place = _sentence_context(article, fig, around)
         resolve_shot(figures)
         link_breakdowns(figures, article.text)
         share_breakdown_sources(figures)
@@ -261,13 +263,28 @@ def resolve_shot(figures: list[Figure]) -> None:
             fig.kind = "other" if anyone_killed else "injured"
 
 
-def _sentence_context(article: Article, fig: Figure) -> tuple[str | None, str | None]:
+class SentenceContext:
+    """One report's sentences, dated times, places and claims found by position, built once per report so
+    that each figure looks at its own sentence's, not at the whole report's."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.sentences = SpanGrid(article.sentences)
+        self.times = ByStart(article.times, keep=lambda t: t.type == "DATE" and bool(t.value))
+        self.places = ByStart(article.places)
+        self.claims = SpanGrid(article.claims)
+
+
+def _sentence_context(article: Article, fig: Figure,
+                      around: SentenceContext | None = None) -> tuple[str | None, str | None]:
     """The date value and place name in the figure's sentence, nearest first."""
-    sent = next((s for s in article.sentences if s.start <= fig.start < s.end), None)
-    if sent is None:
+    around = around if around is not None and around.article is article else SentenceContext(article)
+    at = around.sentences.containing(fig.start)
+    if at is None:
         return None, None
-    times = [t for t in article.times if sent.start <= t.start < sent.end and t.type == "DATE" and t.value]
-    places = [p for p in article.places if sent.start <= p.start < sent.end]
+    sent = article.sentences[at]
+    times = around.times.within(sent.start, sent.end)
+    places = around.places.within(sent.start, sent.end)
     near_time = min(times, key=lambda t: abs(t.start - fig.start)).value if times else None
     near_place = min(places, key=lambda p: abs(p.start - fig.start)) if places else None
     return near_time, (near_place.name or near_place.text) if near_place else None
@@ -313,11 +330,22 @@ def _opens_aside(gap: str) -> bool:
     return len(dashes) % 2 == 1
 
 
+def parts_by_total(figures: list[Figure]) -> dict[int, list[Figure]]:
+    """The parts listed under each total (`part_of`), by the total's index, in order: gathered once, not
+    by a scan of every figure for each total."""
+    parts: dict[int, list[Figure]] = {}
+    for fig in figures:
+        if fig.part_of is not None:
+            parts.setdefault(fig.part_of, []).append(fig)
+    return parts
+
+
 def share_breakdown_sources(figures: list[Figure]) -> None:
     """A total and its parts are one statement: members without a source take the one source the others have
     ('... 727 died, including 111 civilians. The rest were 371 fighters ..., according to X')."""
+    parts_of = parts_by_total(figures)
     for i, total in enumerate(figures):
-        group = [total] + [f for f in figures if f.part_of == i]
+        group = [total] + parts_of.get(i, [])
         if len(group) < 2 or total.part_of is not None:
             continue
         sources = {f.attributed_to for f in group if f.attributed_to}
@@ -330,8 +358,9 @@ def share_breakdown_sources(figures: list[Figure]) -> None:
 def sum_mismatch_notes(figures: list[Figure], text: str) -> list[Note]:
     """A note for each total whose listed parts add up to something else."""
     notes = []
+    parts_of = parts_by_total(figures)
     for i, total in enumerate(figures):
-        parts = [f for f in figures if f.part_of == i]
+        parts = parts_of.get(i, [])
         if len(parts) < 2 or total.value is None or any(p.value is None for p in parts):
             continue
         s = sum(p.value for p in parts if p.value is not None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Figure
+from ...positions import SpanSet
 from ..doc import doc_text
 from .headline import headline_victims
 from .typing import (
@@ -42,7 +43,7 @@ AIMED_PREPS = {"at", "into", "toward", "towards", "through"}
 
 def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
     """A figure of 1 for each person told killed, hurt or shot, and for each killer who killed himself."""
-    counted = {(f.start, f.end) for f in taken}
+    counted = SpanSet({(f.start, f.end) for f in taken})
     out = []
     for tok in doc:
         if not is_one_person(tok):
@@ -53,13 +54,15 @@ def singular_victims(doc: Doc, taken: list[Figure]) -> list[Figure]:
         dets = [c for c in tok.children if c.dep_ in ("det", "nummod", "poss") and c.i < tok.i]
         start = min([d.idx for d in dets] + [_phrase_start(tok).idx])
         end = tok.idx + len(tok)
-        if any(s <= start < e for s, e in counted):
+        if counted.overlaps(start, start + 1):  # the phrase starts inside a figure already read
             continue
         out.append(Figure(start=start, end=end, text=doc_text(doc)[start:end], value=1, low=1, high=1,
                           kind=kind, group=group_of(tok, dets[0]) if dets and tok.pos_ == "NOUN" else None))
+    occupied = SpanSet(taken + out)
     for headline in headline_victims(doc_text(doc)):  # title case defeats the parse: 'Teen Shot In Duquesne'
-        if not any(f.start < headline.end and headline.start < f.end for f in taken + out):
+        if not occupied.overlaps(headline.start, headline.end):
             out.append(headline)
+            occupied.add(headline.start, headline.end)
     return out + self_killers(doc)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...positions import SpanSet
 from .lexicon import (
     DAY_NUM_RE,
     MONTH_RE,
@@ -272,7 +273,9 @@ def select_longest(found: list[tuple[Rule, re.Match[str]]]) -> list[tuple[Rule, 
     order = {rule.name: i for i, rule in enumerate(RULES)}
     ranked = sorted(found, key=lambda rm: (-(rm[1].end() - rm[1].start()), order[rm[0].name], rm[1].start()))
     taken: list[tuple[Rule, re.Match[str]]] = []
+    occupied = SpanSet()
     for rule, m in ranked:
-        if all(m.end() <= o.start() or m.start() >= o.end() for _, o in taken):
+        if not occupied.overlaps(m.start(), m.end()):
             taken.append((rule, m))
+            occupied.add(m.start(), m.end())
     return sorted(taken, key=lambda rm: rm[1].start())
