@@ -22,19 +22,23 @@ def full_pipeline(events_stage):
     return build_pipeline(events_stage.resources)
 
 
+def seeds_folder():
+    """The shared seed reports' folder; skips the asking test without the shared data."""
+    from bench.common import SharedDataMissing, shared_dir
+
+    try:
+        return shared_dir() / "seeds"
+    except SharedDataMissing as err:
+        pytest.skip(f"shared evaluation data not available: {err}")
+
+
 @pytest.fixture(scope="session")
 def analysed_seeds(full_pipeline):
     """The five seed reports run through the default pipeline once, for every module that checks them."""
-    from bench.common import SharedDataMissing, shared_dir
-
     from crosswire.model import Article
 
-    try:
-        folder = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
     return [full_pipeline(Article(raw_text=p.read_text("utf-8"), source_path=str(p)))
-            for p in sorted(folder.glob("*.txt"))]
+            for p in sorted(seeds_folder().glob("*.txt"))]
 
 
 # -- stores: every backend the contract tests run against ------------------------------------------
@@ -96,15 +100,10 @@ def seed_store(tmp_path_factory):
     """The five seed reports ingested once for every reference-case test; skips without the shared data."""
     from pathlib import Path
 
-    from bench.common import SharedDataMissing, shared_dir
-
     from crosswire.cli import main
     from crosswire.store import SQLiteStore
 
-    try:
-        seeds = shared_dir() / "seeds"
-    except SharedDataMissing as err:
-        pytest.skip(f"shared evaluation data not available: {err}")
+    seeds = seeds_folder()
     db = Path(tmp_path_factory.mktemp("seeds")) / "seeds.db"
     assert main(["ingest", str(seeds), "--db", str(db)]) == 0
     return SQLiteStore(db)

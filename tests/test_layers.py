@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,9 @@ def imports_of(path: Path, name: str, known: set[str]) -> set[str]:
     return found
 
 
+@cache
 def source_graph() -> dict[str, set[str]]:
+    """The module import graph of the source tree, read once per test session (callers do not mutate it)."""
     files = {module_name(p, PACKAGE.parent): p for p in PACKAGE.rglob("*.py")}
     return {name: imports_of(path, name, set(files)) for name, path in files.items()}
 

@@ -1,7 +1,7 @@
 """How export rows become text: a registry of renderers, one per format (JSON Lines, CSV, GeoJSON, ACLED).
 
 Each `Renderer` says which kinds it can render and how, in the shape of datasette's output renderers
-(an extension, a `can_render` test, a `render` callable): a new format is one more entry in
+(a `can_render` test and a `render` callable): a new format is one more entry in
 `RENDERERS`, and `export_text`, the CLI's `--format` choices and `run`'s export folder all follow it.
 Row formats render the rows `rows.py` builds; the ACLED format builds its own columns from the
 merged events (`acled_csv.py`) and is handed the run's gazetteer for its admin1 names.
@@ -31,8 +31,6 @@ Rows = list[dict[str, Any]]
 class Renderer:
     """One output format. `render_rows` formats rows already built; `render_store` builds its own."""
 
-    extension: str
-    media_type: str
     can_render: Callable[[str], bool]
     refusal: str  # why a kind it cannot render is refused ({kind} is filled in)
     render_rows: Callable[[Rows, str], str] | None = None
@@ -72,12 +70,12 @@ def _acled(store: Store, gazetteer: GazetteerLike | None, reconciled: Reconciled
 
 
 RENDERERS: dict[str, Renderer] = {
-    "jsonl": Renderer("jsonl", "application/x-ndjson", lambda kind: True, "", render_rows=_jsonl),
-    "csv": Renderer("csv", "text/csv", lambda kind: True, "", render_rows=_csv),
-    "geojson": Renderer("geojson", "application/geo+json", lambda kind: kind in ("places", "events"),
+    "jsonl": Renderer(lambda kind: True, "", render_rows=_jsonl),
+    "csv": Renderer(lambda kind: True, "", render_rows=_csv),
+    "geojson": Renderer(lambda kind: kind in ("places", "events"),
                         "GeoJSON needs coordinates; only places and events have them, not {kind}",
                         render_rows=_geojson),
-    "acled": Renderer("csv", "text/csv", lambda kind: kind == "events",
+    "acled": Renderer(lambda kind: kind == "events",
                       "the acled format has ACLED's event columns; it exports events, not {kind}",
                       render_store=_acled),
 }
