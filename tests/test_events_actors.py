@@ -122,3 +122,36 @@ def test_bare_common_noun_phrase_is_no_actor(phrase):
 @pytest.mark.parametrize(("phrase", "name"), [("Ansar Dine", "Ansar Dine"), ("the Wagner Group", "the Wagner Group")])
 def test_unknown_named_group_keeps_its_name(phrase, name):
     assert acled_actor(phrase, "Mali") == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("suspected Nuer militiamen", "South Sudan", "Nuer Ethnic Militia (South Sudan)"),  # a hedge is no part of it
+    ("Marehan clan militias", "Somalia", "Marehan Clan Militia (Somalia)"),
+    ("Bani Hushaysh tribesmen", "Yemen", "Bani Hushaysh Tribal Militia (Yemen)"),
+    ("unknown tribesmen", "Yemen", "Unidentified Tribal Militia (Yemen)"),
+    ("communal militiamen", "Nigeria", "Unidentified Communal Militia (Nigeria)"),
+    ("a clan militia", None, "Unidentified Clan Militia"),
+    ("pro-government militias", "Yemen", "pro-government militias"),  # a side taken, no identity told
+    ("Somali militiamen", "Somalia", "Somali militiamen"),  # a nationality, not an identity group
+])
+def test_identity_militias_named_by_identity_kind_and_country(phrase, country, name):
+    assert acled_actor(phrase, country) == name
+
+
+@pytest.mark.slow
+def test_country_from_a_named_groups_home_when_no_place_says_it(events_stage):
+    ev = first_event(events_stage, "On 2 May 2020, NPA rebels ambushed a police patrol on a mountain road, "
+                                   "killing one policeman.")
+    assert (ev.actor1, ev.actor2) == ("NPA: New People's Army", "Police Forces of the Philippines")
+
+
+@pytest.mark.slow
+def test_country_from_a_nationality_word_when_no_place_says_it(events_stage):
+    ev = first_event(events_stage, "Police beat two Ugandan traders who kept their stalls open after dark.")
+    assert (ev.actor1, ev.actor2) == ("Police Forces of Uganda", "Civilians (Uganda)")
+
+
+@pytest.mark.slow
+def test_doer_of_a_participle_clause_is_the_main_verbs_subject(events_stage):
+    ev = first_event(events_stage, "Boko Haram fighters raided a farming village, killing four civilians.")
+    assert ev.actor1 == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"

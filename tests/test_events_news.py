@@ -142,6 +142,14 @@ def test_main_country_prefers_event_sentences():
     assert main_country(article, [(0, text.index("Shelling"))]) == "Switzerland"
 
 
+def test_main_country_reads_a_nationality_word_as_its_nation():
+    text = "Clan fighters attacked a Somali army base in Galkayo."
+    article = Article(raw_text=text, text=text)
+    article.places = [_place(text, "Somali", "ET"), _place(text, "Galkayo", "SO")]  # a region named 'Somali'
+    assert main_country(article) == "Ethiopia"  # first of a tie without the demonym table
+    assert main_country(article, demonyms={"somali": "SO"}) == "Somalia"
+
+
 def test_members_named_by_their_group(events_stage):
     ev = first_event(events_stage, "Hundreds of fighters from the Northern Liberation Front entered the town on Monday.")
     assert ev.actor1 and "Northern Liberation Front" in ev.actor1

@@ -113,6 +113,9 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
     """
     if not phrase:
         return None
+    militia = identity_militia(phrase, country)
+    if militia:
+        return militia
     named = _named_part(phrase)
     if named:
         return named
@@ -148,6 +151,41 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
             name = pattern.format(c=owner) if nation else pattern.split(" of ")[0].split(" (")[0]
             return name
     return phrase if names_something(phrase) else None
+
+
+# Identity militias: ACLED names an armed group of an ethnic group, clan, tribe, caste or community by that
+# identity, the kind of identity and the country ('Tiv Ethnic Militia (Nigeria)', 'Hawiye Clan Militia
+# (Somalia)', 'Unidentified Tribal Militia (Yemen)'). The word the report uses says the kind; a named group
+# with no such word is an ethnic group's militia ('Fulani militiamen').
+IDENTITY_KINDS = {"clan": "Clan", "clansman": "Clan", "clansmen": "Clan", "tribal": "Tribal", "tribesman": "Tribal",
+                  "tribesmen": "Tribal", "communal": "Communal", "community": "Communal", "caste": "Caste",
+                  "ethnic": "Ethnic"}
+MILITIA_HEADS = {"militia", "militias", "militiaman", "militiamen", "tribesmen", "clansmen"}  # one tribesman is no group
+# Capitalised words that say what a militia is for or whose side it is on, never whose identity it carries.
+NOT_IDENTITY = {"local", "armed", "government", "pro-government", "rebel", "village", "youth", "self-defence",
+                "self-defense", "defence", "defense", "vigilante", "private", "militia", "militias", "unknown",
+                "unidentified", "popular", "state", "civilian", "allied", "rival", "shia", "sunni", "islamist"}
+
+
+def identity_militia(phrase: str, country: str | None) -> str | None:
+    """'suspected Tiv militias' -> 'Tiv Ethnic Militia (Nigeria)', 'Al Hayash tribesmen' -> 'Al Hayash Tribal
+    Militia (Yemen)', 'clan militiamen' -> 'Unidentified Clan Militia (Somalia)'; None for other phrases
+    (a force's or a named movement's militia, 'pro-Hadi militias', 'Afghan militiamen')."""
+    words = [w.strip(".,'\"()") for w in phrase.split()]
+    while words and (words[0].lower() in LEADING_HEDGES | {"unknown", "unidentified"}):
+        words = words[1:]
+    if not words or words[-1].lower() not in MILITIA_HEADS:
+        return None
+    kinds = [IDENTITY_KINDS[w.lower()] for w in words if w.lower() in IDENTITY_KINDS]
+    name = [w for w in words[:-1] if w.lower() not in IDENTITY_KINDS]
+    if any(not w[:1].isupper() or w.lower() in NOT_IDENTITY | COUNTRY_ADJECTIVES.keys()
+           or w.lower().startswith(("pro-", "anti-")) for w in name):
+        return None
+    kind = kinds[0] if kinds else "Ethnic" if name else None
+    if kind is None:
+        return None  # 'militiamen' alone: no identity told
+    group = " ".join(name) if name else "Unidentified"
+    return f"{group} {kind} Militia ({country})" if country else f"{group} {kind} Militia"
 
 
 def names_something(phrase: str) -> bool:

@@ -217,6 +217,8 @@ def agent_token(head: Token) -> Token | None:
         return agent_token(head.head)
     if head.dep_ == "conj" and head.head.pos_ == "VERB":  # "villagers caught and beat him"
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ == "VERB":  # "militants raided X, killing four"
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if head.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         return agent_token(head.head) if head.dep_ != "nsubj" else None
     return None

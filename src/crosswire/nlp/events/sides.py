@@ -135,9 +135,15 @@ def civilians_clash(clash: Trigger, sent: SpacySpan) -> bool:
     others = [g for c in clash.head.children if c.dep_ == "prep" and c.lower_ == "with"
               for g in c.children if g.dep_ == "pobj"] + between[1:]
     state_other = any(t.lemma_.lower() in lex.STATE_NOUNS for o in others for t in o.subtree)
-    unarmed = [t for t in subj if t.lemma_.lower() in lex.CIVILIAN_GROUP_WORDS | lex.CIVILIAN_NOUNS | MOB_CIVILIANS
+    unarmed = [t for t in subj if t.lemma_.lower() in UNARMED_SIDES
                or state_other and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")]
     return bool(unarmed) and not any(is_armed(t) for t in subj)
+
+
+# Who clashes without being an armed side. Clans and tribes are not among them: when they fight, ACLED
+# counts their men as identity militias, and the clash as a battle.
+IDENTITY_SIDES = {"clan", "tribe", "tribesman", "tribesmen", "clansman", "clansmen"}
+UNARMED_SIDES = (lex.CIVILIAN_GROUP_WORDS | lex.CIVILIAN_NOUNS | MOB_CIVILIANS) - IDENTITY_SIDES
 
 
 def is_civilian(tok: Token) -> bool:

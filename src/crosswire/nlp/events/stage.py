@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...model import Article, Claim, EventMention, Figure, Sentence, Span, TimeRef
+from ...model import Article, Claim, EventMention, Figure, Place, Sentence, Span, TimeRef
 from ...names import country_name
 from ...positions import ByStart, SpanGrid, SpanSet
 from ..claims.attribution import claims_covering, source_for_span
@@ -55,13 +55,13 @@ class EventsStage:
     def __call__(self, article: Article) -> Article:
         doc = article_doc(article, self.resources)
         typed = [(sent, typing) for sent in doc.sents if (typing := type_sentence(sent, self.lexicon)) is not None]
-        country = main_country(article, [(sent.start_char, sent.end_char) for sent, _ in typed])
+        country = self._country(article, [(sent.start_char, sent.end_char) for sent, _ in typed], doc)
         report = ReportPlaces(article.places, article.text, self._gazetteer(article))
         records = ReportRecords(article)
         events = [self._event(article, sent, typing, country, report, records) for sent, typing in typed]
         periods = [(sent.start_char, sent.end_char) for sent in doc.sents if told_over_period(sent)]
         attach_following_fatalities(article, events, periods, records)
-        refine_protests(article, events, doc)
+        refine_protests(article, events, doc, country)
         refine_gang_victims(article, events, doc)
         for i, ev in enumerate(events):
             ev.id = f"{article.id or 'ev'}-e{i}"
@@ -74,6 +74,29 @@ class EventsStage:
             self._map(article, main)  # the main event may take a finer place from its story
         article.events = events
         return article
+
+    def _country(self, article: Article, spans: list[tuple[int, int]], doc: Any) -> str | None:
+        """The country of the report's events (`main_country`, nationality words read as their country);
+        when no place says it, the nationality the text names most ('Lebanese demonstrators'), else the home
+        country of a group the actor table knows ('NPA rebels' -> the Philippines)."""
+        demonyms = getattr(getattr(self.resources, "gazetteer", None), "demonyms", None) or {}
+        found = main_country(article, spans, demonyms)
+        if found:
+            return found
+        told = Counter(code for code in (demonyms.get(t.text.casefold(), "") for t in doc if t.text[:1].isupper()) if code[:1].isalpha())
+        if told:
+            return country_name(told.most_common(1)[0][0])
+        return self._home_of_named_group(doc)
+
+    def _home_of_named_group(self, doc: Any) -> str | None:
+        aliases = getattr(self.resources, "aliases", None)
+        if aliases is None:
+            return None
+        for chunk in (*doc.ents, *doc.noun_chunks):
+            actor = aliases.lookup(chunk.text, fuzzy=False)
+            if actor is not None and actor.type == "ORG" and actor.country:
+                return country_name(actor.country)
+        return None
 
     def _actor_name(self, phrase: str | None, country: str | None) -> str | None:
         """A group the actor table knows by its canonical name, anything else in ACLED's generic naming."""
@@ -187,14 +210,22 @@ CURRENCY_WORDS = {"dollar", "dollars", "pound", "pounds", "euro", "euros", "roub
                   "yuan", "yen", "rupee", "rupees", "franc", "francs", "dinar", "dinars", "riyal", "shekel"}
 
 
-def main_country(article: Article, spans: list[tuple[int, int]] | None = None) -> str | None:
+def main_country(article: Article, spans: list[tuple[int, int]] | None = None,
+                 demonyms: dict[str, str] | None = None) -> str | None:
     """The country the report's events happen in, as an ACLED-style name: the most common country among
     the report's places, a place in an event sentence (`spans`) counting twice; origin and currency
-    mentions ('Britain-based', 'US-made', 'US dollar') never count."""
+    mentions ('Britain-based', 'US-made', 'US dollar') never count. A place written as a nationality word
+    in `demonyms` ('a Somali army base' resolved to a region of that name abroad) counts for the nation."""
+    demonyms = demonyms or {}
     places = [p for p in article.places if p.country and not _origin_mention(article.text, p.end)]
-    codes = Counter(p.country for p in places)
+
+    def code(p: Place) -> str:
+        nation = demonyms.get(article.text[p.start:p.end].casefold(), "")
+        return nation if nation[:1].isalpha() else str(p.country)
+
+    codes = Counter(code(p) for p in places)
     in_events = SpanSet(spans or ())
-    codes.update(p.country for p in places if in_events.overlaps(p.start, p.start + 1))  # count twice
+    codes.update(code(p) for p in places if in_events.overlaps(p.start, p.start + 1))  # count twice
     return country_name(codes.most_common(1)[0][0]) if codes else None
 
 
@@ -353,13 +384,12 @@ def attach_following_fatalities(article: Article, events: list[EventMention],
         ev.fatalities = fatalities_in(article, ev.evidence[0].end, stop, records)
 
 
-def refine_protests(article: Article, events: list[EventMention], doc: Any) -> None:
+def refine_protests(article: Article, events: list[EventMention], doc: Any, country: str | None) -> None:
     """A protest whose next sentences tell of protesters' violence (stones, clashes, arson) was a violent
     demonstration; a peaceful one whose next sentences tell of police arrests or dispersal had an intervention.
     The window runs to the next event that is not part of the protest (another protest or riot sentence is)."""
     if not any(ev.event_type == "Protests" and ev.evidence for ev in events):
         return
-    country = main_country(article, [(e.evidence[0].start, e.evidence[0].end) for e in events if e.evidence])
     for i, ev in enumerate(events):
         if ev.event_type != "Protests" or not ev.evidence:
             continue
