@@ -81,6 +81,7 @@ def test_acled_actor_names(phrase, country, name):
     ("Two clans clashed over a water point, leaving three of their men dead.", "Battles", "Armed clash"),
     ("Tribesmen of two rival families clashed near the grain market.", "Battles", "Armed clash"),
     ("Two groups of villagers clashed over a football match.", "Riots", "Mob violence"),
+    ("Three persons beat up a traffic policeman who had stopped their car.", "Riots", "Mob violence"),
 ])
 def test_event_typing(events_stage, text, event_type, sub):
     events = events_of(events_stage, text)

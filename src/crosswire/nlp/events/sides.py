@@ -86,9 +86,12 @@ def mob_perpetrator(trig: Trigger) -> bool:
     if grouped and lemma in ("people", "person", "man", "local"):
         return True  # 'a group of people', 'a group of men'
     plural = agent.tag_ in ("NNS", "NNPS")
-    return plural and lemma in lex.MOB_NOUNS | MOB_CIVILIANS and not is_armed(agent)
+    return plural and lemma in lex.MOB_NOUNS | MOB_CIVILIANS | CROWD_NOUNS and not is_armed(agent)
 
 
+# Plain words for several people ('three persons beat a policeman', 'about 250 people attacked the police'):
+# unarmed people acting together, so a mob when they beat or stone someone (shooting is excluded above).
+CROWD_NOUNS = {"people", "person", "national"}
 # Verbs of firearm use and killing by design; a group doing these is an armed group, not a mob.
 FIREARM_VERBS = {"shoot", "fire", "execute", "gun", "assassinate", "behead", "massacre"}
 # Civilians who, acting together, make a mob (a few 'men' or 'people' shooting do not).
