@@ -125,6 +125,7 @@ def _task_section(task: str, baseline: dict[str, Any], error: str | None) -> lis
     note = task_note(task)
     if note:
         lines += [note, ""]
+    lines += task_tables(task, baseline["current"][task])
     lines += ["| metric | value | gate floor | anchor |", "|---|---|---|---|"]
     floors = baseline["floors"].get(task, {})
     for metric, value in sorted(baseline["current"][task].items()):
@@ -145,6 +146,18 @@ def task_note(task: str) -> str:
     except ImportError:
         return ""
     return str(getattr(module, "RESULTS_NOTE", ""))
+
+
+def task_tables(task: str, current: dict[str, float]) -> list[str]:
+    """Markdown lines from the task module's `results_tables(current)` (figures side by side), if it has one."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"bench.tasks.{task}")
+    except ImportError:
+        return []
+    render = getattr(module, "results_tables", None)
+    return list(render(current)) if render is not None else []
 
 
 def _data_or_exit() -> Path:

@@ -118,3 +118,17 @@ def test_floors_command_refuses_to_lower_without_reason(capsys: pytest.CaptureFi
     assert main(["floors", "--lower"]) == 2
     assert "--reason" in capsys.readouterr().err
     assert main(["floors"]) == 2
+
+
+def test_results_md_puts_acled_splits_side_by_side_with_regions_and_countries() -> None:
+    baseline = empty_baseline()
+    baseline["current"]["acled"] = {"inregion.event_type_acc": 91.5, "loro.event_type_acc": 80.25, "loro.n": 260.0,
+                                    "region.eastern_africa.event_type_acc": 75.0, "region.europe.n": 376.0,
+                                    "country.kenya.loc25_acc": 61.0}
+    baseline["current_meta"]["acled"] = {"limit": None, "date": "2025-01-02", "seconds": 3.0}
+    text = render_results_md(baseline, date(2025, 1, 3))
+    assert "| metric | dev | heldout | inregion | loro |" in text
+    assert "| event_type_acc | - | - | 91.50 | 80.25 |" in text
+    assert "| n | - | - | - | 260 |" in text
+    assert "| eastern_africa * | 75.00 |" in text  # a held-out region is marked
+    assert "| europe | - |" in text and "| kenya | - | - | - | 61.00 |" in text

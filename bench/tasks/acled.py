@@ -43,6 +43,39 @@ EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civili
                "Strategic developments")
 
 
+SPLITS = ("dev", "heldout", "inregion", "loro")
+TABLE_METRICS = ("event_type_acc", "sub_event_type_acc", "fatalities_exact", "loc25_acc", "actor1_match",
+                 "actor2_match", "date_exact", "n")
+
+
+def results_tables(current: dict[str, float]) -> list[str]:
+    """RESULTS.md tables: the four splits side by side (leave-one-region-out next to in-region), then each
+    region (held-out ones marked) and each country with at least `COUNTRY_MIN` odd rows."""
+    lines = ["Splits side by side (`loro`: odd rows of the held-out regions, which no rule was written on;",
+             "`inregion`: odd rows of the other regions):", "",
+             "| metric | " + " | ".join(SPLITS) + " |", "|---" * (len(SPLITS) + 1) + "|"]
+    for metric in TABLE_METRICS:
+        cells = [_cell(current.get(f"{split}.{metric}"), metric) for split in SPLITS]
+        lines.append(f"| {metric} | " + " | ".join(cells) + " |")
+    held = {re.sub(r"[^a-z0-9]+", "_", r.lower()).strip("_") for r in HELD_OUT_REGIONS}
+    for prefix, title in (("region", "Per region (odd rows; * = held out)"),
+                          ("country", f"Per country (odd rows, countries with at least {COUNTRY_MIN})")):
+        names = sorted({k.split(".")[1] for k in current if k.startswith(prefix + ".")})
+        if not names:
+            continue
+        lines += ["", f"{title}:", "", "| " + prefix + " | " + " | ".join(BREAKDOWN) + " |",
+                  "|---" * (len(BREAKDOWN) + 1) + "|"]
+        for name in names:
+            label = f"{name} *" if prefix == "region" and name in held else name
+            cells = [_cell(current.get(f"{prefix}.{name}.{m}"), m) for m in BREAKDOWN]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def _cell(value: float | None, metric: str) -> str:
+    return "-" if value is None else f"{value:.0f}" if metric == "n" else f"{value:.2f}"
+
+
 def load_rows(data: Path) -> list[dict[str, str]]:
     """All coded rows of the ACLED exports, in file order."""
     rows: list[dict[str, str]] = []
