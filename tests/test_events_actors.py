@@ -155,3 +155,22 @@ def test_country_from_a_nationality_word_when_no_place_says_it(events_stage):
 def test_doer_of_a_participle_clause_is_the_main_verbs_subject(events_stage):
     ev = first_event(events_stage, "Boko Haram fighters raided a farming village, killing four civilians.")
     assert ev.actor1 == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+@pytest.mark.parametrize(("phrase", "canonical"), [
+    ("LNA positions", "Military Forces of Libya (2014-) Haftar Faction"),  # what a side holds names the side
+    ("a GNA camp", "Military Forces of Libya (2016-) Government of National Accord"),
+    ("Houthi checkpoints", "Military Forces of Yemen (2016-) Supreme Political Council"),
+])
+def test_a_sides_positions_name_the_side(aliases, phrase, canonical):
+    assert table_actor(phrase, aliases) == canonical
+
+
+def test_bare_gunmen_are_an_unidentified_armed_group():
+    assert acled_actor("gunmen", "Kenya") == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.slow
+def test_an_unclaimed_planted_bomb_is_an_unidentified_armed_groups(events_stage):
+    ev = first_event(events_stage, "A roadside bomb hit a minibus on the coast road, wounding four passengers.")
+    assert ev.actor1 == "Unidentified Armed Group"

@@ -82,6 +82,8 @@ def test_acled_actor_names(phrase, country, name):
     ("Tribesmen of two rival families clashed near the grain market.", "Battles", "Armed clash"),
     ("Two groups of villagers clashed over a football match.", "Riots", "Mob violence"),
     ("Three persons beat up a traffic policeman who had stopped their car.", "Riots", "Mob violence"),
+    ("An anarchist group carried out an arson attack on a bank branch, causing material damage.",
+     "Strategic developments", "Looting/property destruction"),
 ])
 def test_event_typing(events_stage, text, event_type, sub):
     events = events_of(events_stage, text)

@@ -82,6 +82,11 @@ LEADING_HEDGES = {"the", "a", "an", "presumed", "alleged", "suspected", "assumed
 NAMED_BY_COUNTRY = frozenset({"Islamic State"})
 
 
+# What a side holds or moves in, after its name ('LNA positions', 'GNA camp', 'SNA convoy'): the side is the group.
+HELD_THINGS = INSTALLATION_NOUNS | {"positions", "posts", "checkpoints", "bases", "convoys", "outposts", "camp",
+                                    "camps", "vehicle", "vehicles", "headquarters"}
+
+
 def table_actor(phrase: str | None, aliases: Any, country: str | None = None) -> str | None:
     """The canonical name of a group the actor table knows ('Al shabaab militants' -> 'Al Shabaab'): the
     phrase, or the phrase without its article, hedge ('presumed'), stance ('anti-Houthi') and member or role
@@ -93,7 +98,7 @@ def table_actor(phrase: str | None, aliases: Any, country: str | None = None) ->
     while len(words) > 1 and (words[0].lower() in LEADING_HEDGES or words[0].lower().startswith("anti-")):
         words = words[1:]
     forms = [" ".join(phrase.split()), " ".join(words)]
-    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | TRAILING_ROLES:
+    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS | TRAILING_ROLES | HELD_THINGS:
         words = words[:-1]
         forms.append(" ".join(words))
     for text in dict.fromkeys(forms):
@@ -133,7 +138,7 @@ def acled_actor(phrase: str | None, country: str | None) -> str | None:
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     words = [w[:-1] if w.endswith("s") and w[:-1] in _ALL_GENERIC | INSTALLATION_NOUNS else w for w in words]
     words = [{"men": "man", "women": "woman", "children": "child", "people": "person",
-              "policemen": "policeman", "militiamen": "militiaman"}.get(w, w) for w in words]
+              "policemen": "policeman", "militiamen": "militiaman", "gunmen": "gunman"}.get(w, w) for w in words]
     nation = next((COUNTRY_ADJECTIVES[w] for w in words if w in COUNTRY_ADJECTIVES), None) or owner or country
     branch = _force_branch(words, nation) or _coalition_operation(words, nation, country)
     if branch:

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Explosions someone plants or throws unseen: when the report names no one, ACLED's 'Unidentified Armed Group'.
+PLANTED_OR_THROWN = {"Remote explosive/landmine/IED", "Grenade"}
+
+
 def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tuple[str | None, str | None]:
     """Actor phrases: the trigger's subject or 'by X' agent, and its object / 'against X' / 'between X and Y'."""
     actor1 = _agent(head) or _attack_agent(sent) or _self_agent(head) or _act_doer(head)
@@ -57,8 +61,8 @@ def find_actors(sent: SpacySpan, head: Token, event_type: str, sub: str) -> tupl
             actor2 = _state_force(sent, default=None)
     if event_type == "Violence against civilians":
         actor2 = "civilians"
-    if actor1 is None and event_type == "Violence against civilians":
-        actor1 = "unidentified gunmen"
+    if actor1 is None and (event_type == "Violence against civilians" or sub in PLANTED_OR_THROWN):
+        actor1 = "unidentified gunmen"  # ACLED's unidentified armed group: no one claims a planted bomb
     if _unknown_attackers(actor1) and gang_style(sent):
         actor1 = "unidentified gang members"
     return actor1, actor2 if actor2 != actor1 else None
