@@ -80,7 +80,7 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
     """
     tops = [_as_toponym(n) for n in names]
     pools = [_candidates(t, text, gazetteer, demonyms) for t in tops]
-    cues = [_merge(cues_at(text, t.start, t.end), _merge(suffix_cues(_clean(t.text)), _part_cue(t.text))) for t in tops]
+    cues = [_merge(cues_at(text, t.start, t.end), _merge(suffix_cues(_clean(t.text)), _part_cue(t.text, gazetteer))) for t in tops]
     first = [_first_pick(pool, cue, i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
     context = _context(tops, first)
     for cc in country_hints:
@@ -253,13 +253,16 @@ def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candid
     return []
 
 
-def _part_cue(name: str) -> Cues:
-    """A lowercase compass word or "downtown" before a name says a part of a town is meant ("west
-    Charlotte", "downtown Atlanta"): a settlement cue ("northern Syria" names part of a country and is
-    no cue)."""
+def _part_cue(name: str, gazetteer: GazetteerLike) -> Cues:
+    """A compass word before a name that no place bears as its own says a part of a town is meant ("west
+    Charlotte", "East Jackson"), and so does a lowercase "downtown": a settlement cue. "central" is none
+    ("central Syria" is part of a country), nor is a capitalised "Central" or "Downtown", which opens a name
+    of its own, nor a compass word of a place's own name ("North Carolina")."""
     direction = _DIRECTION.match(name)
-    short = direction is not None and name[0].islower() and not direction.group().rstrip().endswith("central")
-    return Cues(settlement=short)
+    if direction is None or any(c.match == "main" for c in gazetteer.lookup(_clean(name))):
+        return Cues()
+    lower = direction.group("lower")
+    return Cues(settlement=not lower or name[0].islower() and lower.casefold() == "downtown")
 
 
 def _merge(outside: Cues, inside: Cues) -> Cues:
