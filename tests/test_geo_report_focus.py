@@ -17,7 +17,7 @@ from crosswire.geo.resolve import (
     names_a_street_or_building,
     resolve_toponyms,
 )
-from crosswire.geo.stage import dateline_places, names_street, toponym_spans
+from crosswire.geo.stage import dateline_places, toponym_spans
 from crosswire.geo.types import Candidate
 from crosswire.model import Article, Mention
 
@@ -160,11 +160,6 @@ def test_a_province_named_elsewhere_outweighs_a_country_known_by_an_alternate_na
     assert {p.geonameid for p in places if p.text == "Columbia"} == {40}
 
 
-def test_an_alternate_name_of_a_capital_yields_to_the_city_of_that_name(gaz: Gazetteer) -> None:
-    (city,) = resolve("A girl was hurt in Philadelphia on Saturday.", gaz, "Philadelphia")
-    assert city.geonameid == 60
-
-
 def test_a_district_seat_is_no_match_for_a_city_ten_times_its_size(gaz: Gazetteer) -> None:
     (city,) = resolve("A woman was killed in San Antonio on Monday.", gaz, "San Antonio")
     assert city.geonameid == 70
@@ -174,7 +169,7 @@ def test_a_district_seat_is_no_match_for_a_city_ten_times_its_size(gaz: Gazettee
 
 @pytest.mark.parametrize(("text", "name", "gid"), [
     ("Four people were shot at a west Charlotte house party.", "west Charlotte", 50),
-    ("A girl was shot in Northeast Philadelphia on Saturday.", "Northeast Philadelphia", 60),
+    ("A girl was shot in Northeast Memphis on Saturday.", "Northeast Memphis", 10),
     ("Storms crossed North Carolina on Monday.", "North Carolina", 53),
     ("Four were hurt outside a bar in East Jackson, Tenn. overnight.", "East Jackson", 100),
 ])
@@ -193,18 +188,6 @@ def test_a_compass_word_opening_a_streets_name_is_part_of_it(gaz: Gazetteer) -> 
                                               ("Memorial Park", True), ("Hartford", False), ("Park", False)])
 def test_names_a_street_or_building(name: str, street: bool) -> None:
     assert names_a_street_or_building(name) is street
-
-
-@pytest.mark.parametrize(("text", "name", "street"), [
-    ("Four were shot at Brook and Winter streets on Friday.", "Brook", True),
-    ("Four were shot at Brook and Winter streets on Friday.", "Winter", True),
-    ("A car was found on Hartford Avenue.", "Hartford", True),
-    ("Trucks were stopped on the Kabul Road.", "Kabul", False),
-    ("Four were shot in Hartford on Friday.", "Hartford", False),
-])
-def test_a_name_a_street_word_follows_is_a_streets(text: str, name: str, street: bool) -> None:
-    start = text.index(name)
-    assert names_street(text, start, start + len(name)) is street
 
 
 def test_a_place_the_text_says_the_gazetteer_lacks_is_unknown_at_every_mention(gaz: Gazetteer) -> None:

@@ -315,21 +315,17 @@ def _shadowed(pool: list[Candidate]) -> set[int]:
 def _score(cand: Candidate, cue: Cues, context: ReportFocus, index: int, qualifier: tuple[str, str | None] | None,
            units: list[Candidate], shadowed: set[int], in_province: set[int], focus: dict[str, float],
            regions: dict[tuple[str, str], float] | None = None, biggest_main: int = 0) -> float:
-    """How likely `cand` is the place meant; higher is better (not a probability). When another candidate
-    bears the name as its own (`biggest_main` is the population of the biggest such), a capital or province
-    known by it only as an alternate name (often a historical or foreign form: "Philadelphia" for Amman)
-    earns half its kind's bonus, and a district seat a tenth that size none: the seat bonus tells
-    homonyms of about one size apart, not a town from a city ("San Antonio" the seat of a small district
-    abroad against the city of 1.5 million)."""
+    """How likely `cand` is the place meant; higher is better (not a probability). A district seat earns
+    no seat bonus when a candidate bearing the name as its own is ten times its size (`biggest_main` is the
+    population of the biggest such): the seat bonus tells homonyms of about one size apart, not a town from
+    a city ("San Antonio" the seat of a small district abroad against the city of 1.5 million)."""
     score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
     if cand.id in shadowed and not cue.admin:
         score -= 0.6
     if cand.id in in_province:
         score += NAMED_PROVINCE_BONUS
     feature = FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
-    if biggest_main and cand.match == "exact":
-        feature /= 2
-    elif cand.code in MINOR_SEATS and cand.population * 10 < biggest_main:
+    if cand.code in MINOR_SEATS and cand.population * 10 < biggest_main:
         feature = 0.0
     score += feature
     score += MATCH_BONUS.get(cand.match, 0.0) - 0.05 * cand.edits

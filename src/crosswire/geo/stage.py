@@ -161,7 +161,7 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
     named.extend(_recognise(article.text, gazetteer, countries, taken))
     return sorted((t for t in named if not is_date_or_function_word(article.text, t.start, t.end)
                    and not is_road_end(article.text, t.start, t.end)
-                   and not _CURRENCY_AFTER.match(article.text, t.end) and not names_street(article.text, t.start, t.end)
+                   and not _CURRENCY_AFTER.match(article.text, t.end)
                    and not _OBJECT_AFTER.match(article.text, t.end)), key=lambda t: (t.start, -t.end))
 
 
@@ -177,23 +177,6 @@ def dateline_places(text: str, gazetteer: GazetteerLike) -> list[ToponymCandidat
         if any(c.fclass in ("A", "P") and c.match in ("main", "exact") for c in gazetteer.lookup(name)):
             found.append(ToponymCandidate(start, start + len(name), name, "GPE", fuzzy_ok=False))
     return found
-
-
-# "Brook Street", "Independence and Wabash avenues": a name that a street word follows, maybe after a second
-# name joined to it, is a street's name. A road ("Kabul Road") is left alone: it is named after the town it
-# leads to, and a report places an event on it by that town.
-_STREET_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’.-]*){1,3})?\s+(?:streets|avenues|boulevards|drives|lanes)\b"
-                           r"|\s+(?:Street|Avenue|Boulevard|Drive|Lane|Parkway|St\.|Ave\.|Blvd\.)(?!\w)")
-_STREET_PAIR_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:and|&)\s+$")
-_STREETS_AFTER = re.compile(r"\s+(?:streets|avenues|boulevards|drives|lanes)\b")
-
-
-def names_street(text: str, start: int, end: int) -> bool:
-    """True for a name that is (part of) a street's name: a street word follows it ("Brook Street", "Brook
-    and Winter streets") or it is the second of two names before a plural one ("Brook and Winter streets")."""
-    if _STREET_AFTER.match(text, end):
-        return True
-    return bool(_STREETS_AFTER.match(text, end) and _STREET_PAIR_BEFORE.search(text[max(0, start - 60):start]))
 
 
 def is_road_end(text: str, start: int, end: int) -> bool:
