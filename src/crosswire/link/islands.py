@@ -80,10 +80,11 @@ def node_of(m: Mention, k: MentionKeys, kinds: dict[str, str]) -> tuple[str, str
 def _join_keys(m: Mention, k: MentionKeys, kind: str, place_id: int | None) -> list[str]:
     """Every key through which a merge step may join this mention's node to another."""
     keys = []
-    if k.initials:
-        keys.append(f"acr:{kind}:{k.initials}")
-    if kind not in ("person", "generic") and m.text.isupper() and 2 < len(m.text) <= 6:
-        keys.append(f"acr:{kind}:{m.text}")
+    if kind not in ("person", "generic"):  # an acronym only ever stands for a group's or a place's name
+        if k.initials and 2 < len(k.initials) <= 6:  # `merge_acronyms` looks up no other
+            keys.append(f"acr:{kind}:{k.initials}")
+        if m.text.isupper() and 2 < len(m.text) <= 6:
+            keys.append(f"acr:{kind}:{m.text}")
     if kind != "generic":
         keys.append(f"nk:{kind}:{k.name_key}")
     if kind == "person":
@@ -113,10 +114,9 @@ class _Parents:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def islands(mentions: list[tuple[str, Mention, MentionKeys]], labels: dict[str, Counter[str]],
+def islands(mentions: list[tuple[str, Mention, MentionKeys]], kinds: dict[str, str],
             texts: dict[str, str], place_ids: dict[tuple[str, int], int]) -> dict[str, str]:
-    """Node key -> the island it belongs to (the island's smallest node key... or join key)."""
-    kinds = {fold: mention_kind(counts) for fold, counts in labels.items()}
+    """Node key -> the island it belongs to, named by its smallest key; `kinds` is each folded form's kind."""
     uf = _Parents()
     by_article: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
     for article_id, m, k in mentions:
@@ -138,13 +138,11 @@ def islands(mentions: list[tuple[str, Mention, MentionKeys]], labels: dict[str, 
     return {key: uf.find(key) for key in list(uf.parent) if not key.startswith(("acr:", "nk:", "sn:", "lk:", "gid:"))}
 
 
-def touched_islands(mentions: list[tuple[str, Mention, MentionKeys]], labels: dict[str, Counter[str]],
-                    old_labels: dict[str, Counter[str]], new_articles: set[str], island_of: dict[str, str],
-                    kinds_now: dict[str, str]) -> set[str]:
+def touched_islands(mentions: list[tuple[str, Mention, MentionKeys]], kinds_now: dict[str, str],
+                    old_labels: dict[str, Counter[str]], new_articles: set[str], island_of: dict[str, str]) -> set[str]:
     """Islands a link must resolve again: those holding a new report's mention, and, where a surface form's
     kind changed with the new votes, those of its mentions and of the mentions beside them in their reports."""
-    flipped = {fold for fold, votes in labels.items()
-               if fold in old_labels and mention_kind(votes) != mention_kind(old_labels[fold])}
+    flipped = {fold for fold, votes in old_labels.items() if kinds_now[fold] != mention_kind(votes)}
     shaken = {a for a, _, k in mentions if k.fold in flipped and a not in new_articles}
     out = set()
     for article_id, m, k in mentions:

@@ -170,8 +170,8 @@ def _touched(triples: list[tuple[str, Mention, Any, dict[str, Any]]], labels: An
     plain = [(aid, mention, k) for aid, mention, k, _ in triples]
     old_labels = label_counts([t for t in plain if t[0] not in work.new])
     kinds = {fold: mention_kind(c) for fold, c in labels.items()}
-    island_of = islands(plain, labels, texts, place_ids)
-    wanted = touched_islands(plain, labels, old_labels, work.new, island_of, kinds)
+    island_of = islands(plain, kinds, texts, place_ids)
+    wanted = touched_islands(plain, kinds, old_labels, work.new, island_of)
     island_at = []
     members: dict[str, list[int]] = {}
     for n, (_, mention, k, row) in enumerate(triples):

@@ -12,9 +12,11 @@ The result does not depend on input order: reports are processed in id order, ti
 and a story's id is derived from its smallest member id.
 
 Adding reports (`recluster_stories`) re-clusters only the stories the new reports touch: the new
-reports, the reports they share a block with, and every member of those reports' stories; the other
-stories keep their members and ids. Vectors, blocks and the cap are computed over every report, as a
-pass from scratch computes them.
+reports, the reports that share a block with one and score at least the threshold with it (no merge
+happens without such a pair), and every member of those reports' stories; the other stories keep
+their members and ids. Vectors, blocks and the cap are computed over every report, as a pass from
+scratch computes them; a kept story was clustered under the term weights of its own link, which the
+new reports shift a little (`crosswire link --full` clusters every report under today's).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
@@ -221,25 +223,39 @@ def recluster_stories(docs: Sequence[StoryDoc], previous: dict[str, str], new: s
     new = set(new) | {doc_id for doc_id in by_id if doc_id not in previous}  # a report with no story is new
     vectors = tfidf_vectors(ordered)
     blocks = block_index(ordered, vectors, options)
-    redo = _touched(blocks, previous, new)
-    keys = {i: _doc_keys(by_id[i]) for i in redo}  # normalised once per report, not once per pair
+    keys = {d.id: _doc_keys(d) for d in ordered}  # normalised once per report, not once per pair
+
+    known: dict[tuple[str, str], float] = {}
+
+    def score(a: str, b: str) -> float:
+        if (a, b) not in known:
+            known[(a, b)] = _score(by_id[a], by_id[b], vectors, keys[a], keys[b], options)
+        return known[(a, b)]
+
+    redo = _touched(blocks, previous, new, score, options.threshold)
     pairs = {pair for members in blocks for pair in combinations([m for m in members if m in redo], 2)}
     scores = {}
     for a, b in sorted(pairs):
-        score = _score(by_id[a], by_id[b], vectors, keys[a], keys[b], options)
-        if score > 0:
-            scores[(a, b)] = score
+        value = score(a, b)
+        if value > 0:
+            scores[(a, b)] = value
     clusters = average_link(sorted(redo), scores, options.threshold)
     out = {doc_id: previous[doc_id] for doc_id in by_id if doc_id not in redo and doc_id in previous}
     out.update({doc_id: story_id(cluster) for cluster in clusters for doc_id in cluster})
     return out
 
 
-def _touched(blocks: list[list[str]], previous: dict[str, str], new: set[str]) -> set[str]:
-    """The reports to re-cluster: the new ones, those sharing a block with one, and their stories' members."""
+def _touched(blocks: list[list[str]], previous: dict[str, str], new: set[str],
+             score: Callable[[str, str], float], threshold: float) -> set[str]:
+    """The reports to re-cluster: the new ones, the reports a new one shares a block with and scores at
+    least the threshold with (a merge needs such a pair: a cluster's mean score with another is at most its
+    best pair's), and every member of those reports' stories."""
+    if not previous:
+        return set(new)
     near = set(new)
     for members in blocks:
-        if not new.isdisjoint(members):
-            near.update(members)
+        fresh = [m for m in members if m in new]
+        for n in fresh:
+            near.update(m for m in members if m not in near and score(*sorted((n, m))) >= threshold)
     stories = {previous[x] for x in near if x in previous}
     return near | {x for x, sid in previous.items() if sid in stories}
