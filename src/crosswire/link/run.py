@@ -35,7 +35,7 @@ class LinkWork:
 
 
 def plan_link(store: Store, full: bool = False) -> LinkWork:
-    articles = store.article_rows()
+    articles = store.article_rows(include_text=False)
     state = [] if full else store.link_state_rows()
     stored = {a["id"] for a in articles}
     signatures = {r["article_id"]: r["signature"] for r in state if r["article_id"] in stored}
@@ -49,12 +49,13 @@ def link_store(store: Store, resources: Resources, full: bool = False) -> dict[s
     what no link has seen yet unless `full` (see the module docstring)."""
     work = plan_link(store, full)
     if work.new or work.full:
-        texts = {a["id"]: a["text"] for a in work.articles}
+        texts = store.article_texts()
         mention_rows = store.annotation_rows("mentions")
+        place_rows = [p for p in store.annotation_rows("places") if p.get("geonameid") is not None]
         duplicates, pairs, signatures = _duplicates(store, work, texts)
-        stories = _stories(store, work, texts, mention_rows)
+        stories = _stories(work, texts, mention_rows, place_rows)
         _write_links(store, work, duplicates, stories)
-        keys = link_entities(store, work, mention_rows, texts, resources)
+        keys = link_entities(store, work, mention_rows, texts, resources, place_rows)
         store.save_link_state(work.generation, {i: (signatures[i], keys[i]) for i in work.new}, pairs,
                               reset=work.full)
     counts = store.counts()
@@ -86,17 +87,16 @@ def _duplicates(store: Store, work: LinkWork, texts: dict[str, str]
     return duplicate_groups([a["id"] for a in work.articles], known + pairs), pairs, signatures
 
 
-def _stories(store: Store, work: LinkWork, texts: dict[str, str], mention_rows: list[dict[str, Any]]
-             ) -> dict[str, str]:
+def _stories(work: LinkWork, texts: dict[str, str], mention_rows: list[dict[str, Any]],
+             place_rows: list[dict[str, Any]]) -> dict[str, str]:
     from .stories import StoryDoc, recluster_stories
 
     names_by_article: dict[str, list[str]] = {}
     for m in mention_rows:
         names_by_article.setdefault(m["article_id"], []).append(m.get("canonical") or m["text"])
     places_by_article: dict[str, list[str]] = {}
-    for p in store.annotation_rows("places"):
-        if p.get("geonameid") is not None:
-            places_by_article.setdefault(p["article_id"], []).append(str(p["geonameid"]))
+    for p in place_rows:
+        places_by_article.setdefault(p["article_id"], []).append(str(p["geonameid"]))
     docs = [StoryDoc(id=a["id"], text=texts[a["id"]],
                      published=datetime.fromisoformat(a["published"]) if a["published"] else None,
                      entities=names_by_article.get(a["id"], []),
@@ -107,21 +107,8 @@ def _stories(store: Store, work: LinkWork, texts: dict[str, str], mention_rows: 
     return recluster_stories(docs, previous, work.new)
 
 
-def resolve_stored_entities(store: Store, mention_rows: list[dict[str, Any]], texts: dict[str, str],
-                            resources: Resources) -> list[dict[str, Any]]:
-    """Resolve every stored mention into entities and store them (a full link's entity step)."""
-    from .entities import entity_ids_by_ref, resolve_entities
-
-    pairs = [(m["article_id"], _mention(m)) for m in mention_rows]
-    resolved = resolve_entities(pairs, resources.aliases, texts, _place_ids(store))
-    _point_mentions(store, mention_rows, entity_ids_by_ref(resolved))
-    entities = [_entity_dict(e) for e in resolved]
-    store.replace_entities(entities)
-    return entities
-
-
 def link_entities(store: Store, work: LinkWork, mention_rows: list[dict[str, Any]], texts: dict[str, str],
-                  resources: Resources) -> dict[str, str]:
+                  resources: Resources, place_rows: list[dict[str, Any]]) -> dict[str, str]:
     """Resolve the entity islands the new reports touch (every island on a full link) and store the
     result; returns each new report's mention keys (JSON) for the link state."""
     from .entities import Known, entity_ids_by_ref, known_key, resolve_entities
@@ -140,7 +127,7 @@ def link_entities(store: Store, work: LinkWork, mention_rows: list[dict[str, Any
     labels = label_counts(plain)
     known = Known(labels=labels, folds={known_key(a, m): k.fold for a, m, k in plain},
                   actors={known_key(a, m): k.actor for a, m, k in plain})
-    place_ids = _place_ids(store)
+    place_ids = _place_ids(place_rows)
     if work.full:
         chosen, dropped = triples, set()
     else:
@@ -193,9 +180,8 @@ def _mention(row: dict[str, Any]) -> Mention:
     return Mention(**{k: v for k, v in row.items() if k in MENTION_FIELDS})
 
 
-def _place_ids(store: Store) -> dict[tuple[str, int], int]:
-    return {(p["article_id"], p["start"]): p["geonameid"] for p in store.annotation_rows("places")
-            if p.get("geonameid")}
+def _place_ids(place_rows: list[dict[str, Any]]) -> dict[tuple[str, int], int]:
+    return {(p["article_id"], p["start"]): p["geonameid"] for p in place_rows if p.get("geonameid")}
 
 
 def _point_mentions(store: Store, rows: list[dict[str, Any]], ids: dict[tuple[str, int, int], str]) -> None:

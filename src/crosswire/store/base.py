@@ -79,6 +79,8 @@ class Store(Protocol):
         """What the last recorded brief contained, with its `created_at`; None before the first."""
     def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Stored articles as dicts (oldest first; undated last), all or only `ids`."""
+    def article_texts(self) -> dict[str, str]:
+        """Every stored article's cleaned text by id."""
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
         """Every stored annotation of one kind, as dicts with `article_id` and `idx` added."""
     def load_article(self, article_id: str) -> Article:

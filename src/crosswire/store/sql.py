@@ -266,6 +266,11 @@ class SqlStore:
                                f"({', '.join('?' * len(chunk))})", chunk)
         return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
 
+    def article_texts(self) -> dict[str, str]:
+        """Every stored article's cleaned text by id (without its raw text and offsets)."""
+        rows = self._all_rows(f"SELECT id, text FROM articles ORDER BY id{self.text_order}")
+        return {r["id"]: r["text"] for r in rows}
+
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
         if kind not in ANNOTATION_KINDS:
             raise StoreError(f"unknown annotation kind {kind!r}; one of {', '.join(ANNOTATION_KINDS)}")
