@@ -103,6 +103,7 @@ def render_results_md(baseline: dict[str, Any], today: date) -> str:
     for task in tasks:
         lines += _task_section(task, baseline, baseline["current_meta"].get(task, {}).get("error"))
     lines += scale_section()
+    lines += link_scale_section()
     lines += ["## Published anchors", "", "| task | figure | what |", "|---|---|---|"]
     lines += [f"| {t} | {f:g} | {s} |" for t, _, f, s in ANCHORS]
     return "\n".join(lines) + "\n"
@@ -242,6 +243,16 @@ def scale_section() -> list[str]:
     lines += ["", "| summary | value |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in sorted(data["summary"].items())]
     return lines + [""]
+
+
+def link_scale_section() -> list[str]:
+    """bench/link_scale.json (from `python -m bench link --write`) as a RESULTS.md section."""
+    from bench.link_scale import JSON_PATH, render
+
+    if not JSON_PATH.exists():
+        return []
+    body = render(json.loads(JSON_PATH.read_text(encoding="utf-8"))).splitlines()[1:]
+    return ["## linking at scale (`python -m bench link`)", *body, ""]
 
 
 def cmd_length(args: argparse.Namespace) -> int:
