@@ -209,7 +209,9 @@ def kill_and_resume(tmp: Path, reports: int, kills: int, seed: int = 3) -> dict[
 
     The runs go on one after the other on one store, each from what the last one left. Each kill falls
     at a time drawn (seeded) uniformly over what is left of the run: from 0.5 s to the time the
-    uninterrupted run took to start, analyse the reports not stored yet, link and write the report. So
+    uninterrupted run took to start, analyse the reports not stored yet, link and write the report, or
+    to the time the last run that ended before its kill took, if shorter (the reference's time is the
+    machine's load at its start: a later run may be quicker than the estimate). So
     kills fall in model loading, reading, analysis and writes, and, once every report is stored, in
     linking and writing the report. A run that ends before its kill is not counted as a kill; its store,
     and the store after the last kill and one run to the end, must equal the uninterrupted run's."""
@@ -221,14 +223,15 @@ def kill_and_resume(tmp: Path, reports: int, kills: int, seed: int = 3) -> dict[
     ref = store_snapshot(reference)
     analysis = timing["seconds"] - timing["first_write"] - timing["after_last"]
     rng, done, rounds, checks, orphans, db = random.Random(seed), 0, 0, [], 0, tmp / "killed.db"
+    rerun = timing["seconds"]  # how long a run that ended before its kill took: the part left is no longer
     phases = {"before any write": 0, "while storing": 0, "after the last report was stored": 0}
     while done < kills and rounds < kills * 3:
         rounds += 1
         before = stored_count(db)
         left = timing["first_write"] + analysis * (1 - before / len(ref["articles"])) + timing["after_last"]
-        proc = full_run(folder, db, logs / f"run-{rounds}.txt")
+        proc, started = full_run(folder, db, logs / f"run-{rounds}.txt"), time.perf_counter()
         try:
-            proc.wait(timeout=rng.uniform(0.5, left))
+            proc.wait(timeout=rng.uniform(0.5, min(left, rerun)))
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)  # the run's main process only, as a crash would
             proc.wait()
@@ -239,6 +242,7 @@ def kill_and_resume(tmp: Path, reports: int, kills: int, seed: int = 3) -> dict[
                    "while storing" if after > before else "before any write"] += 1
             print(f"kill {done}: {before} -> {after} reports stored", file=sys.stderr, flush=True)
             continue
+        rerun = time.perf_counter() - started
         checks.append(compare_stores(ref, db, proc.returncode))
         print(f"run {rounds} ended before its kill: identical {checks[-1]['identical']}", file=sys.stderr, flush=True)
     checks.append(compare_stores(ref, db, full_run(folder, db, logs / "last.txt").wait()))
