@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.model import Article, Mention, Place
-from crosswire.nlp.events.report_actors import ReportActors, is_generic_side, leading_group, trimmed_to_head
+from crosswire.nlp.events import ReportActors, is_generic_side, leading_group, trimmed_to_head
 
 
 def _org(text: str, start: int, canonical: str, actor_type: str = "Rebel group") -> Mention:
