@@ -88,3 +88,20 @@ def test_a_main_event_only_a_fetch_time_dates_takes_the_day_its_story_names(full
                    "He was taken to a hospital in fair condition.\n\n"
                    "The boy was shot on Sunday while playing outside, police said.\n")
     assert _main(article).date == "2019-05-12"
+
+
+def test_a_main_event_placed_only_in_a_state_takes_the_town_the_story_names_next(full_pipeline):
+    article = _run(full_pipeline, "Girl hurt by stray bullet in Tennessee\n\n"
+                   "A girl was shot and wounded in Tennessee on Monday, deputies said.\n\n"
+                   "The call came in around noon from a farm near Clarksville. "
+                   "She was taken to a hospital in Nashville.\n")
+    main = _main(article)
+    assert article.places[main.place].text == "Clarksville"
+
+
+def test_the_town_where_a_victim_was_treated_is_not_the_scene(full_pipeline):
+    article = _run(full_pipeline, "Girl hurt by stray bullet in Tennessee\n\n"
+                   "A girl was shot and wounded in Tennessee on Monday, deputies said.\n\n"
+                   "The call came in around noon. She was taken to a hospital in Nashville.\n")
+    main = _main(article)
+    assert article.places[main.place].text == "Tennessee"
