@@ -88,6 +88,10 @@ def test_acled_actor_names(phrase, country, name):
      "Shelling/artillery/missile attack"),
     ("Government warplanes carried out raids on the eastern suburbs.", "Explosions/Remote violence",
      "Air/drone strike"),
+    ("Gunmen fired shells filled with toxic material at the district, choking residents.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    # Captives executed are violence against civilians, soldiers among them.
+    ("The militants executed twelve captured soldiers near the dam.", "Violence against civilians", "Attack"),
 ])
 def test_event_typing(events_stage, text, event_type, sub):
     events = events_of(events_stage, text)

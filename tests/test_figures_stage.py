@@ -151,3 +151,14 @@ def test_dash_opens_a_breakdown():
 def test_headline_and_page_counts(stage, text, expected):
     figs = [f for f in figures_of(stage, text).figures if f.part_of is None]
     assert [(f.value, f.kind) for f in figs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen kidnapped 40 executed 6 in the village", [(40, "detained"), (6, "killed")]),
+    ("Militants Shell the City Killing 4 Injuring 9", [(4, "killed"), (9, "injured")]),
+    ("Two soldiers were killed and seven injured by the blast.", [(2, "killed"), (7, "injured")]),
+    ("The bombing left 3 martyrs at the checkpoint.", [(3, "killed")]),
+])
+def test_the_verb_before_a_number_types_it(stage, text, expected):
+    figs = [f for f in figures_of(stage, text).figures if f.part_of is None]
+    assert [(f.value, f.kind) for f in figs] == expected

@@ -99,6 +99,8 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
         return typed(attack, "Battles", "Armed clash", "FIGHT", "attack on a side's ground, fighting told")
     if attack is None:
         return None
+    if attack.head.lemma_.lower() in EXECUTION_VERBS and clash is None:
+        return typed(attack, "Violence against civilians", "Attack", "ASSAULT", "captives executed")
     if mob_perpetrator(attack):
         return typed(attack, "Riots", "Mob violence", "ASSAULT", "unorganised group attacked")
     if victims_armed_strict(attack, sent):  # an attack on a post kills a passer-by too: still a battle
@@ -110,6 +112,10 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     if not attack.entry.weak or lethal:
         return typed(attack, "Violence against civilians", "Attack", "ASSAULT", "targets not armed")
     return None
+
+
+# Killing people held captive: ACLED codes it as violence against civilians even when they are soldiers.
+EXECUTION_VERBS = {"execute", "behead"}
 
 
 def _main_fight(triggers: list[Trigger]) -> Trigger | None:

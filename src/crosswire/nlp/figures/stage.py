@@ -111,8 +111,8 @@ def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
     if harm is not None and (not people or kind in (None, "other")):
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
                       kind=harm, qualifier=q.qualifier)
-    if kind == "killed" and harm == "injured":
-        kind = "injured"
+    if harm is not None and kind in ("killed", "injured") and harm != kind:
+        kind = harm
     if kind == "killed" and KILLED_OR_INJURED.match(text, q.end):
         kind = "other"
     glued = _glued_people_noun(noun) if not people else None
@@ -131,7 +131,7 @@ def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
 
 KIND_AFTER = re.compile(
     r"^\s+(?:(?:people|persons|others?|more|men|women|children|critically|seriously|fatally|"
-    r"were|are|have been|reported)\s+){0,2}(dead|killed|injured|hurt|wounded|shot)\b(?!\s+(?:by|at)\b)",
+    r"were|are|have been|reported)\s+){0,2}(dead|killed|injured|hurt|wounded|shot)\b(?!(?<=shot)\s+(?:by|at)\b)",
     re.IGNORECASE)
 
 
@@ -151,15 +151,18 @@ def _kind_after(q: Quantity, text: str) -> str | None:
 KILLED_OR_INJURED = re.compile(
     r"(?:\s+[\w'-]+){0,3}?\s+(?:killed|dead)\s*(?:,|/|&|\band\b|\bor\b)?\s*(?:injured|wounded)\b", re.IGNORECASE)
 # A harm verb right before the number, as headlines write it ('Mortar fire kills 12 wounds 50').
-HARM_BEFORE = re.compile(r"\b(kills?|killing|wounds?|wounding|injures?|injuring|hurts?|hurting)\s+$", re.IGNORECASE)
+HARM_BEFORE = re.compile(r"\b(kill(?:s|ing|ed)?|wound(?:s|ing|ed)?|injur(?:es?|ing|ed)|hurt(?:s|ing)?|"
+                         r"kidnap(?:s|ping|ped)?|abduct(?:s|ing|ed)?)\s+$", re.IGNORECASE)
 
 
 def _harm_before(q: Quantity, text: str) -> str | None:
-    """'killed' or 'injured' when a verb of killing or wounding stands right before the number."""
+    """'killed', 'injured' or 'detained' when a verb of killing, wounding or kidnapping stands right before
+    the number ('Strikes kill 10 civilians, injure dozens', 'kidnapped 900 executed 18')."""
     m = HARM_BEFORE.search(text[max(0, q.start - 12):q.start])
     if m is None:
         return None
-    return "killed" if m.group(1).lower().startswith("kill") else "injured"
+    verb = m.group(1).lower()
+    return "killed" if verb.startswith("kill") else "detained" if verb.startswith(("kidnap", "abduct")) else "injured"
 
 
 # The kind word closes its clause: '2 injured, shooter dead', '3 killed in crash', not '5 wounded soldiers'.
