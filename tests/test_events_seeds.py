@@ -74,3 +74,15 @@ def test_failed_second_attempt_is_not_a_capture(seed_articles):
             said = article.text[ev.evidence[0].start:ev.evidence[0].end].lower()
             if "failed" in said and "second time" in said:
                 assert ev.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def test_army_withdrawal_placed_at_the_city_it_left(seed_articles):
+    """The army "withdrew from the city" the sentence before names: placed there, not at the first town the
+    report names with "in" (a border town paragraphs later)."""
+    withdrawals = [(a, e) for a in seed_articles for e in a.events
+                   if a.text[e.start:e.end].lower().startswith("withdr") and e.place is not None]
+    assert withdrawals
+    for article, ev in withdrawals:
+        said = article.text[ev.evidence[0].start:ev.evidence[0].end].lower()
+        if "the city" in said:
+            assert article.places[ev.place].name in ("Ḩamāh", "Hama"), article.places[ev.place].name

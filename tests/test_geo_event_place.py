@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from crosswire.model import Article, Place
 from crosswire.nlp.events import place_for, place_rank
+from crosswire.nlp.events.place import ReportPlaces
 
 TEXT = "Gunmen attacked Kondara market near Lakeside city, Northland province, Freedonia."
 
@@ -194,3 +195,48 @@ def test_a_weak_match_outside_the_reports_province_gives_way() -> None:
     sure = [replace(places[0], confidence=0.9), *places[1:]]
     assert place_for(Article(raw_text=text, text=text, places=sure), 0, len(text)) == 0
 
+
+
+def _at(text: str, name: str, code: str, confidence: float = 0.9, nth: int = 0) -> Place:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Place(start, start + len(name), name, name=name, lat=1.0, lon=1.0, feature_code=code,
+                 confidence=confidence, reason="hand-made")
+
+
+def test_the_city_points_back_to_the_town_named_last() -> None:
+    text = ("Militias overran Dunmore on Tuesday. The garrison said it had pulled out of the city overnight. "
+            "Later, in Karsk, aid workers counted the displaced.")
+    places = [_at(text, "Dunmore", "P.PPLA"), _at(text, "Karsk", "P.PPLA2")]
+    article = Article(raw_text=text, text=text, places=places)
+    sentence = text.index("The garrison"), text.index("Later")
+    assert place_for(article, *sentence) == 0
+    # no definite noun: the report's best place ("in Karsk", a locative object) as before
+    plain = text.index("Later") - 1, text.index("Later")
+    assert place_for(article, *plain) == 1
+
+
+def test_the_province_wants_a_province_and_origins_are_no_antecedent() -> None:
+    text = ("Fighters from Dunmore crossed into Westmark last week. Shelling hit the province again on Friday, "
+            "and later the town was calm.")
+    places = [_at(text, "Dunmore", "P.PPL"), _at(text, "Westmark", "A.ADM1")]
+    article = Article(raw_text=text, text=text, places=places)
+    shelling = text.index("Shelling"), text.index(", and later")
+    assert place_for(article, *shelling) == 1
+    # "the town": the only town named is where the fighters came from, so the report's place stands
+    calm = text.index("and later"), len(text)
+    assert ReportPlaces(places, text).antecedent(*calm) is None
+
+
+def test_a_doubtful_or_distant_antecedent_is_not_taken() -> None:
+    filler = "Nothing else was reported that week by any of the agencies working in the area. " * 6
+    text = "Raiders burnt Ostrava market. " + filler + "Residents returned to the town on Sunday."
+    places = [_at(text, "Ostrava", "P.PPL")]
+    last = text.index("Residents"), len(text)
+    assert len(filler) > 400
+    assert ReportPlaces(places, text).antecedent(*last) is None
+    near = "Raiders burnt Ostrava market. Residents returned to the town on Sunday."
+    doubtful = [_at(near, "Ostrava", "P.PPL", confidence=0.3)]
+    assert ReportPlaces(doubtful, near).antecedent(near.index("Residents"), len(near)) is None
+    assert ReportPlaces([_at(near, "Ostrava", "P.PPL")], near).antecedent(near.index("Residents"), len(near)) == 0

@@ -94,11 +94,13 @@ FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report name
 
 
 class PlacesStage:
-    """Resolves a report's toponyms to gazetteer places; fills `Article.places`."""
+    """Resolves a report's toponyms to gazetteer places; fills `Article.places`. An organisation mention
+    the sentence shows to be a misspelt town (`corrected_place`) and that resolved is relabelled a place
+    in `Article.mentions`, so no organisation entity or actor is made of it."""
 
     name = "places"
     requires = ("text", "mentions")
-    assigns = ("places",)
+    assigns = ("places", "mentions")
 
     def __init__(self, resources: Any) -> None:
         self.resources = resources
@@ -108,7 +110,20 @@ class PlacesStage:
         spans = toponym_spans(article, gazetteer)
         article.places = resolve_toponyms(spans, article.text, gazetteer,
                                           country_hints=nationality_hints(article, gazetteer))
+        _relabel_corrected(article, spans)
         return article
+
+
+def _relabel_corrected(article: Article, spans: list[ToponymCandidate]) -> None:
+    """Organisation mentions read as a misspelt town that resolved become GPE mentions (matched by span:
+    the toponym may be the mention trimmed), losing the organisation's canonical name and actor type."""
+    resolved = {(p.start, p.end) for p in article.places if p.lat is not None}
+    fixed = [(t.start, t.end) for t in spans if t.corrected and (t.start, t.end) in resolved]
+    if not fixed:
+        return
+    for i, m in enumerate(article.mentions):
+        if m.label == "ORG" and any(m.start <= start and end <= m.end for start, end in fixed):
+            article.mentions[i] = replace(m, label="GPE", source="rule", canonical=None, actor_type=None)
 
 
 def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCandidate]:

@@ -211,6 +211,23 @@ def report_province(places: list[Place], country: str | None) -> str | None:
     return province if counts[province] >= 2 and vote > sum(votes.values()) - vote else None
 
 
+# "withdrew from the city", "shelled the town": a definite place noun naming no place points back at the
+# settlement (or province) the text named last. Only a place named shortly before counts (`_ANAPHOR_REACH`
+# characters, about two sentences); further back, the report's own place is the safer guess.
+_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:(?P<town>city|town|village|locality|neighbou?rhood|district)"
+                      r"|(?P<province>province|governorate|region|state))\b(?!\s+of\b)", re.IGNORECASE)
+_ANAPHOR_REACH = 400
+# "fighters from X", "a campaign based out of X": where someone came from is no antecedent of "the town".
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|out of|based in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fits_anaphor(place: Place, kind: str) -> bool:
+    """True when the place is of the kind the definite noun names: a settlement or district for "the city",
+    a first-level unit for "the province"."""
+    rank = kind_rank(place)
+    return rank == 0 if kind == "town" else rank == 1
+
+
 def place_for(article: Article, start: int, end: int, gazetteer: GazetteerLike | None = None,
               report: ReportPlaces | None = None) -> int | None:
     """Index of the most specific resolved place in [start, end), else the report's main place.
@@ -343,12 +360,31 @@ class ReportPlaces:
         return self._ranks[i]
 
     def place_for(self, start: int, end: int) -> int | None:
-        """`place_for` over these places: the best place starting in [start, end), else the report's."""
+        """`place_for` over these places: the best place starting in [start, end), else the place a definite
+        noun in the window points back to ("the city": `antecedent`), else the report's."""
         starts, indices = self._candidates_by_start
         inside = sorted(indices[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
         if inside:
             return min(inside, key=self.rank)
-        return self._fallback
+        back = self.antecedent(start, end)
+        return back if back is not None else self._fallback
+
+    def antecedent(self, start: int, end: int) -> int | None:
+        """The place a definite place noun in [start, end) ("the city", "the province") refers back to: the
+        last candidate of that kind named within `_ANAPHOR_REACH` characters before the noun, when it is
+        consistent with the report (ranks as a sure town or province, not a doubtful or foreign match) and
+        not named as where someone came from."""
+        noun = _ANAPHOR.search(self.text, start, end)
+        if noun is None:
+            return None
+        kind = "town" if noun.group("town") else "province"
+        starts, indices = self._candidates_by_start
+        lo, hi = bisect.bisect_left(starts, noun.start() - _ANAPHOR_REACH), bisect.bisect_left(starts, noun.start())
+        for i in sorted(indices[lo:hi], key=lambda i: self.places[i].start, reverse=True):
+            here = self.places[i]
+            if _fits_anaphor(here, kind) and not _ORIGIN_BEFORE.search(self.text, max(0, here.start - 20), here.start):
+                return i if self.rank(i)[0] < 2 else None
+        return None
 
     def any_resolved_in(self, start: int, end: int) -> bool:
         """True when a resolved place starts in [start, end)."""
