@@ -5,6 +5,7 @@
     python -m bench floors --raise [--task T ...]
     python -m bench floors --lower --reason "why" [--task T ...]
     python -m bench speed [--sizes 1000,2000,4000,8000] [--workers 2]
+    python -m bench link [--sizes 1000,2000,4000,8000] [--base STORE] [--write]
     python -m bench length [--sizes 10000,100000,1000000] [--text gva|grammar] [--write]
 
 A thin command line over `bench.runner` and `bench.gate`: it parses, prints and sets the exit code.
@@ -102,6 +103,7 @@ def render_results_md(baseline: dict[str, Any], today: date) -> str:
     for task in tasks:
         lines += _task_section(task, baseline, baseline["current_meta"].get(task, {}).get("error"))
     lines += scale_section()
+    lines += link_scale_section()
     lines += ["## Published anchors", "", "| task | figure | what |", "|---|---|---|"]
     lines += [f"| {t} | {f:g} | {s} |" for t, _, f, s in ANCHORS]
     return "\n".join(lines) + "\n"
@@ -214,6 +216,14 @@ def cmd_speed(args: argparse.Namespace) -> int:
     return scale.main(_data_or_exit(), sizes, args.workers)
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    from bench import link_scale
+
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
+    return link_scale.main(_data_or_exit(), sizes, Path(args.base) if args.base else None, args.analysed,
+                           args.workers, args.write)
+
+
 def scale_section() -> list[str]:
     """bench/speed_scale.json (from `python -m bench speed`) as a RESULTS.md section."""
     from bench.speed_scale import SCALE_PATH
@@ -233,6 +243,16 @@ def scale_section() -> list[str]:
     lines += ["", "| summary | value |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in sorted(data["summary"].items())]
     return lines + [""]
+
+
+def link_scale_section() -> list[str]:
+    """bench/link_scale.json (from `python -m bench link --write`) as a RESULTS.md section."""
+    from bench.link_scale import JSON_PATH, render
+
+    if not JSON_PATH.exists():
+        return []
+    body = render(json.loads(JSON_PATH.read_text(encoding="utf-8"))).splitlines()[1:]
+    return ["## linking at scale (`python -m bench link`)", *body, ""]
 
 
 def cmd_length(args: argparse.Namespace) -> int:
@@ -263,6 +283,13 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument("--sizes", default="1000,2000,4000,8000", help="store sizes, comma-separated")
     speed.add_argument("--workers", type=int, default=2, help="local engine workers (compared with 1)")
     speed.set_defaults(func=cmd_speed)
+    link = sub.add_parser("link", help="linking alone at 1k-8k reports: from scratch, +100 incremental, memory")
+    link.add_argument("--sizes", default="1000,2000,4000,8000", help="store sizes, comma-separated")
+    link.add_argument("--base", help="a store of analysed reports to grow from (default: analyse --analysed here)")
+    link.add_argument("--analysed", type=int, default=2000, help="GVA documents to analyse for the base store")
+    link.add_argument("--workers", type=int, default=2, help="local engine workers for the base store")
+    link.add_argument("--write", action="store_true", help="write bench/link_scale.json and bench/LINKING.md")
+    link.set_defaults(func=cmd_link)
     length = sub.add_parser("length", help="one report growing: time per character and peak memory, 10 KB to 1 MB")
     length.add_argument("--sizes", default="10000,100000,1000000", help="report sizes in characters")
     length.add_argument("--text", choices=("gva", "grammar"), help="GVA copy (default with shared data) or grammar")

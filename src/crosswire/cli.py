@@ -103,7 +103,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     with _existing_store(settings, read_only=False) as store:
-        links = link_store(store, make_resources(settings))
+        links = link_store(store, make_resources(settings), full=args.full)
     print(json.dumps(links))
     return EXIT_OK
 
@@ -229,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--policy", choices=["skip", "raise"], help="on a bad input: record and go on, or stop")
     p.add_argument("--no-link", action="store_true", help="store only; run `crosswire link` later")
     _add_engine_options(p)
-    add("link", cmd_link, "link stored reports: duplicates, stories, entities")
+    p = add("link", cmd_link, "link stored reports: duplicates, stories, entities (only what is new)")
+    p.add_argument("--full", action="store_true", help="forget what earlier links kept and relink every report")
     p = add("analyze", cmd_analyze, "analyse one file without a store", db=False)
     p.add_argument("file")
     p.add_argument("--published", help="publication date of the report (ISO 8601)")

@@ -5,15 +5,20 @@ checked exactly: two reports are duplicates when the Jaccard similarity of their
 reaches the threshold, or when one is contained in the other to that degree and the shorter is at
 least half as long (a re-run with a paragraph trimmed or added). Which pairs are found does not
 depend on the order of the input: MinHash seeds are fixed and reports are indexed in id order.
+The store keeps each linked report's signature and every pair found, so a later link signs and
+queries only the new reports (`new_duplicate_pairs`) and finds the pairs one pass over all would.
 """
 
 from __future__ import annotations
 
+import base64
 import re
-from collections.abc import Sequence
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..model import normalise_for_hash
 
@@ -65,26 +70,78 @@ def _lsh_threshold(threshold: float) -> float:
 def duplicate_pairs(docs: Sequence[tuple[str, str]], options: DedupOptions | None = None
                     ) -> list[tuple[str, str, float]]:
     """Every pair of near-duplicate reports as (smaller id, larger id, similarity), sorted."""
-    options = options or DedupOptions()
     ids = [doc_id for doc_id, _ in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("report ids must be unique")
-    sets = {doc_id: shingles(text, options.shingle_words) for doc_id, text in docs}
-    lsh = MinHashLSH(threshold=_lsh_threshold(options.threshold), num_perm=options.num_perm)
-    hashes = {}
-    for doc_id in sorted(sets):
-        if sets[doc_id]:
-            hashes[doc_id] = _minhash(sets[doc_id], options)
-            lsh.insert(doc_id, hashes[doc_id])
-    pairs = []
-    for doc_id in sorted(hashes):
-        for other in sorted(lsh.query(hashes[doc_id])):
-            if other <= doc_id:
-                continue
-            score = similarity(sets[doc_id], sets[other], options.min_length_ratio)
-            if score >= options.threshold:
-                pairs.append((doc_id, other, score))
+    texts = dict(docs)
+    pairs, _ = new_duplicate_pairs(texts, {}, lambda wanted: {i: texts[i] for i in wanted}, options)
     return pairs
+
+
+def encode_signature(mh: MinHash) -> str:
+    """A MinHash signature as text (its hash values, little-endian, base64), to keep in the store."""
+    return base64.b64encode(mh.hashvalues.astype("<u8").tobytes()).decode("ascii")
+
+
+def decode_signature(text: str, options: DedupOptions, scheme: str) -> LeanMinHash:
+    """A signature kept by `encode_signature`, made with hash `scheme` (the one `_minhash` uses)."""
+    values = array("Q")
+    values.frombytes(base64.b64decode(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return LeanMinHash(seed=options.seed, hashvalues=values, scheme=scheme)
+
+
+def new_duplicate_pairs(new: dict[str, str], signatures: dict[str, str | None],
+                        texts_of: Callable[[Iterable[str]], dict[str, str]], options: DedupOptions | None = None
+                        ) -> tuple[list[tuple[str, str, float]], dict[str, str | None]]:
+    """Near-duplicate pairs that involve a new report, and the new reports' signatures.
+
+    `new` is the new reports (id -> text); `signatures` the already linked reports' stored signatures
+    (None for a report with no words); `texts_of` fetches the texts of linked reports a candidate pair
+    needs. Two reports are candidates when they share an LSH band, whichever came first, so the pairs
+    found over several additions are those one pass over all of them finds."""
+    options = options or DedupOptions()
+    sets = {doc_id: shingles(text, options.shingle_words) for doc_id, text in new.items()}
+    made = {doc_id: _minhash(items, options) for doc_id, items in sets.items() if items}
+    lsh = MinHashLSH(threshold=_lsh_threshold(options.threshold), num_perm=options.num_perm)
+    scheme = MinHash(num_perm=options.num_perm, seed=options.seed).scheme
+    hashes: dict[str, MinHash | LeanMinHash] = {
+        doc_id: decode_signature(sig, options, scheme) for doc_id, sig in signatures.items() if sig and doc_id not in new}
+    hashes.update(made)
+    for doc_id in sorted(hashes):
+        lsh.insert(doc_id, hashes[doc_id])
+    candidates = sorted({tuple(sorted((doc_id, other))) for doc_id in sorted(made)
+                         for other in lsh.query(made[doc_id]) if other != doc_id})
+    needed = {x for pair in candidates for x in pair if x not in sets}
+    sets.update({doc_id: shingles(text, options.shingle_words) for doc_id, text in texts_of(sorted(needed)).items()})
+    pairs = []
+    for a, b in candidates:
+        score = similarity(sets[a], sets[b], options.min_length_ratio)
+        if score >= options.threshold:
+            pairs.append((a, b, score))
+    return pairs, {doc_id: encode_signature(made[doc_id]) if doc_id in made else None for doc_id in new}
+
+
+def duplicate_groups(order: Sequence[str], pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
+    """Map each duplicate report id to the first (in `order`) of its group; groups join transitively."""
+    position = {doc_id: n for n, doc_id in enumerate(order)}
+    parent = {doc_id: doc_id for doc_id in position}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in pairs:
+        if a not in position or b not in position:
+            continue
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=position.__getitem__)
+            parent[second] = first
+    return {doc_id: root(doc_id) for doc_id in position if root(doc_id) != doc_id}
 
 
 def find_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8,
@@ -95,18 +152,4 @@ def find_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8,
     kept as the original and the others map to it. Groups join transitively (A~B and B~C).
     """
     options = options or DedupOptions(threshold=threshold)
-    position = {doc_id: n for n, (doc_id, _) in enumerate(docs)}
-    parent = {doc_id: doc_id for doc_id in position}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b, _ in duplicate_pairs(docs, options):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=position.__getitem__)
-            parent[second] = first
-    return {doc_id: root(doc_id) for doc_id in position if root(doc_id) != doc_id}
+    return duplicate_groups([doc_id for doc_id, _ in docs], duplicate_pairs(docs, options))

@@ -58,6 +58,25 @@ class Entity:
 
 
 @dataclass
+class Known:
+    """What a caller already knows of the mentions, so resolution need not work it out again: the label
+    votes of every surface form in the store (when only some of its mentions are resolved, see
+    `link.islands`), and each mention's folded form and curated actor id, by `known_key`."""
+
+    labels: dict[str, Counter[str]] | None = None
+    folds: dict[KnownKey, str] = field(default_factory=dict)
+    actors: dict[KnownKey, str | None] = field(default_factory=dict)
+
+
+KnownKey = tuple[str, int, int, str, str | None]
+
+
+def known_key(article_id: str, m: Mention) -> KnownKey:
+    """What `Known` files a mention under: everything its fold and actor depend on."""
+    return (article_id, m.start, m.end, m.label, m.canonical)
+
+
+@dataclass
 class _Node:
     """Mentions that share one surface form (or one table actor) within one kind."""
 
@@ -141,17 +160,25 @@ def actor_of(m: Mention, aliases: AliasTable, context: str) -> Actor | None:
 
 
 def build_nodes(mentions: list[tuple[str, Mention]], aliases: AliasTable,
-                texts: dict[str, str] | None) -> dict[str, _Node]:
+                texts: dict[str, str] | None, known: Known | None = None) -> dict[str, _Node]:
     """Group mentions into nodes: one per table actor, else one per (kind, folded surface)."""
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, m in mentions:
-        labels[fold_alias(m.text)][m.label] += 1
+    known = known or Known()
+    labels = known.labels
+    if labels is None:
+        labels = defaultdict(Counter)
+        for _, m in mentions:
+            labels[fold_alias(m.text)][m.label] += 1
     nodes: dict[str, _Node] = {}
     for article_id, m in mentions:
-        kind = mention_kind(labels[fold_alias(m.text)])
+        ref = known_key(article_id, m)
+        kind = mention_kind(labels[known.folds[ref] if ref in known.folds else fold_alias(m.text)])
         if kind == "other":
             continue
-        actor = actor_of(m, aliases, context_window(texts, article_id, m))
+        if ref in known.actors:
+            held = known.actors[ref]
+            actor = aliases.by_id[held] if held is not None else None
+        else:
+            actor = actor_of(m, aliases, context_window(texts, article_id, m))
         if actor is None and is_generic(m):
             if m.canonical is None:
                 continue  # "police" of no known country is no one in particular
@@ -307,14 +334,15 @@ def merge_place_ids(nodes: dict[str, _Node], uf: _UnionFind, place_ids: dict[tup
 
 def resolve_entities(mentions: Iterable[tuple[str, Mention]], aliases: AliasTable,
                      texts: dict[str, str] | None = None,
-                     place_ids: dict[tuple[str, int], int] | None = None) -> list[Entity]:
+                     place_ids: dict[tuple[str, int], int] | None = None, known: Known | None = None) -> list[Entity]:
     """Cluster `(article_id, mention)` pairs from many reports into entities.
 
     `texts` (article id -> cleaned text) lets appositions and the words around shared names count;
-    `place_ids` ((article id, place span start) -> GeoNames id) joins spellings of one place.
+    `place_ids` ((article id, place span start) -> GeoNames id) joins spellings of one place; `known`
+    is what the caller already worked out (see `Known`).
     """
     pairs = sorted(mentions, key=lambda p: (p[0], p[1].start, p[1].end, p[1].text, p[1].label))
-    nodes = build_nodes(pairs, aliases, texts)
+    nodes = build_nodes(pairs, aliases, texts, known)
     uf = _UnionFind(nodes)
     merge_appositions(nodes, uf, texts)
     merge_acronyms(nodes, uf)

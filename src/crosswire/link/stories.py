@@ -2,13 +2,21 @@
 
 Each report becomes a TF-IDF vector of its content words. Candidate pairs come from blocking
 (an inverted index on each report's top terms and on its entity and place keys, skipping keys so
-common they say nothing), so the work grows near-linearly with the number of reports. A pair's
+common they say nothing, and never bigger than `max_block_size`), so the work grows linearly with the
+number of reports. A pair's
 score is the cosine of their vectors, plus a bonus for shared entities and places, damped when the
 reports were published far apart. Average-link agglomerative clustering over the candidate graph
 then merges clusters while their mean pairwise score stays above a threshold.
 
 The result does not depend on input order: reports are processed in id order, ties break on ids,
 and a story's id is derived from its smallest member id.
+
+Adding reports (`recluster_stories`) re-clusters only the stories the new reports touch: the new
+reports, the reports that share a block with one and score at least the threshold with it (no merge
+happens without such a pair), and every member of those reports' stories; the other stories keep
+their members and ids. Vectors, blocks and the cap are computed over every report, as a pass from
+scratch computes them; a kept story was clustered under the term weights of its own link, which the
+new reports shift a little (`crosswire link --full` clusters every report under today's).
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
@@ -58,6 +66,7 @@ class StoryOptions:
     top_terms: int = 12  # terms per report used as blocking keys
     max_block_share: float = 0.05  # a key shared by more than this share of reports is not a block
     min_block_size: int = 40  # ... unless the block is at most this big anyway
+    max_block_size: int = 200  # and never more than this (the share's size at 4,000 reports): linear work
     entity_weight: float = 0.15  # bonus for a shared entity key (scaled by their Jaccard)
     place_weight: float = 0.10  # bonus for a shared place key
     same_days: float = 3.0  # reports this close in time are not damped
@@ -102,18 +111,24 @@ def _blocking_keys(doc: StoryDoc, vector: Vector, options: StoryOptions) -> set[
     return keys
 
 
+def block_index(docs: Sequence[StoryDoc], vectors: dict[str, Vector], options: StoryOptions
+                ) -> list[list[str]]:
+    """The informative blocks (members in id order): keys shared by more than one report and at most
+    the cap (`max_block_share` of the reports, at least `min_block_size`, at most `max_block_size`)."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(docs, key=lambda d: d.id):
+        for key in _blocking_keys(doc, vectors[doc.id], options):
+            blocks[key].append(doc.id)
+    cap = min(options.max_block_size, max(options.min_block_size, int(options.max_block_share * len(docs))))
+    return [members for _, members in sorted(blocks.items()) if 1 < len(members) <= cap]
+
+
 def candidate_pairs(docs: Sequence[StoryDoc], vectors: dict[str, Vector], options: StoryOptions
                     ) -> set[tuple[str, str]]:
     """Pairs (smaller id, larger id) of reports sharing at least one informative blocking key."""
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for doc in docs:
-        for key in _blocking_keys(doc, vectors[doc.id], options):
-            blocks[key].append(doc.id)
-    cap = max(options.min_block_size, int(options.max_block_share * len(docs)))
     pairs: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if 1 < len(members) <= cap:
-            pairs.update(combinations(sorted(members), 2))
+    for members in block_index(docs, vectors, options):
+        pairs.update(combinations(members, 2))
     return pairs
 
 
@@ -192,17 +207,55 @@ def story_id(member_ids: Sequence[str]) -> str:
 
 def cluster_stories(docs: Sequence[StoryDoc], options: StoryOptions | None = None) -> dict[str, str]:
     """Map each report id to the id of the story it belongs to."""
+    return recluster_stories(docs, {}, {d.id for d in docs}, options)
+
+
+def recluster_stories(docs: Sequence[StoryDoc], previous: dict[str, str], new: set[str],
+                      options: StoryOptions | None = None) -> dict[str, str]:
+    """Every report's story after the `new` reports joined `docs` (all reports, new ones included);
+    `previous` holds the stories of the others. Only the stories the new reports touch are
+    re-clustered (see the module docstring)."""
     options = options or StoryOptions()
     ordered = sorted(docs, key=lambda d: d.id)
     if len({d.id for d in ordered}) != len(ordered):
         raise ValueError("report ids must be unique")
-    vectors = tfidf_vectors(ordered)
     by_id = {d.id: d for d in ordered}
+    new = set(new) | {doc_id for doc_id in by_id if doc_id not in previous}  # a report with no story is new
+    vectors = tfidf_vectors(ordered)
+    blocks = block_index(ordered, vectors, options)
     keys = {d.id: _doc_keys(d) for d in ordered}  # normalised once per report, not once per pair
+
+    known: dict[tuple[str, str], float] = {}
+
+    def score(a: str, b: str) -> float:
+        if (a, b) not in known:
+            known[(a, b)] = _score(by_id[a], by_id[b], vectors, keys[a], keys[b], options)
+        return known[(a, b)]
+
+    redo = _touched(blocks, previous, new, score, options.threshold)
+    pairs = {pair for members in blocks for pair in combinations([m for m in members if m in redo], 2)}
     scores = {}
-    for a, b in sorted(candidate_pairs(ordered, vectors, options)):
-        score = _score(by_id[a], by_id[b], vectors, keys[a], keys[b], options)
-        if score > 0:
-            scores[(a, b)] = score
-    clusters = average_link([d.id for d in ordered], scores, options.threshold)
-    return {doc_id: story_id(cluster) for cluster in clusters for doc_id in cluster}
+    for a, b in sorted(pairs):
+        value = score(a, b)
+        if value > 0:
+            scores[(a, b)] = value
+    clusters = average_link(sorted(redo), scores, options.threshold)
+    out = {doc_id: previous[doc_id] for doc_id in by_id if doc_id not in redo and doc_id in previous}
+    out.update({doc_id: story_id(cluster) for cluster in clusters for doc_id in cluster})
+    return out
+
+
+def _touched(blocks: list[list[str]], previous: dict[str, str], new: set[str],
+             score: Callable[[str, str], float], threshold: float) -> set[str]:
+    """The reports to re-cluster: the new ones, the reports a new one shares a block with and scores at
+    least the threshold with (a merge needs such a pair: a cluster's mean score with another is at most its
+    best pair's), and every member of those reports' stories."""
+    if not previous:
+        return set(new)
+    near = set(new)
+    for members in blocks:
+        fresh = [m for m in members if m in new]
+        for n in fresh:
+            near.update(m for m in members if m not in near and score(*sorted((n, m))) >= threshold)
+    stories = {previous[x] for x in near if x in previous}
+    return near | {x for x, sid in previous.items() if sid in stories}

@@ -52,12 +52,24 @@ class Store(Protocol):
         """`add_article` for a batch, in one transaction where the backend allows."""
     def add_reject(self, reject: Reject, now: datetime | None = None) -> bool:
         """Record a rejected input once; False when the same rejection is already stored."""
-    def set_links(self, duplicates: dict[str, str], stories: dict[str, str], *, reset: bool = True) -> None:
-        """Write duplicate_of and story_id (for every article when `reset`, else only those given)."""
+    def set_links(self, duplicates: dict[str, str | None], stories: dict[str, str], *, reset: bool = True) -> None:
+        """Write duplicate_of and story_id (for every article when `reset`, else only those given; a
+        duplicate_of of None clears it)."""
     def replace_entities(self, entities: Iterable[dict[str, Any]]) -> None:
         """Replace the resolved entities."""
+    def update_entities(self, removed: Iterable[str], added: Iterable[dict[str, Any]]) -> None:
+        """Remove some stored entities and add (or overwrite) others."""
     def set_mention_entities(self, entity_ids: dict[tuple[str, int], str | None]) -> None:
         """Point each stored mention, keyed by (article id, index), at its resolved entity."""
+
+    def save_link_state(self, generation: int, reports: dict[str, tuple[str | None, str]],
+                        pairs: Iterable[tuple[str, str, float]], *, reset: bool = False) -> None:
+        """Stamp reports as linked at `generation` with their (MinHash signature, mention keys as JSON)
+        and add near-duplicate pairs (`reset`: forget every stamp and pair first, for a full relink)."""
+    def link_state_rows(self) -> list[dict[str, Any]]:
+        """Every linked report's `article_id`, `generation`, `signature` and `mention_keys`."""
+    def duplicate_pair_rows(self) -> list[tuple[str, str, float]]:
+        """Every near-duplicate pair found so far, as (smaller id, larger id, similarity)."""
 
     def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
         """Record what a brief contained (see `present.brief_changes`), for the next brief to compare with."""
@@ -67,6 +79,8 @@ class Store(Protocol):
         """What the last recorded brief contained, with its `created_at`; None before the first."""
     def article_rows(self, include_text: bool = True, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Stored articles as dicts (oldest first; undated last), all or only `ids`."""
+    def article_texts(self) -> dict[str, str]:
+        """Every stored article's cleaned text by id."""
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
         """Every stored annotation of one kind, as dicts with `article_id` and `idx` added."""
     def load_article(self, article_id: str) -> Article:

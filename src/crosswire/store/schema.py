@@ -144,6 +144,24 @@ MIGRATIONS: list[Migration] = [
         data TEXT NOT NULL
     );
     """),
+    # What linking keeps between runs so that it can link only what is new (`link.run`): the generation
+    # of the link that last saw each report, the report's MinHash signature (near-duplicate candidates)
+    # and what its mentions bring to entity resolution (`link.islands`), and every near-duplicate pair
+    # found (checked once, when the newer report came).
+    Migration(5, """
+    CREATE TABLE IF NOT EXISTS link_state (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        generation INTEGER NOT NULL,
+        signature TEXT,
+        mention_keys TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE IF NOT EXISTS duplicate_pairs (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -161,7 +161,7 @@ class SqlStore:
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (reject.path, reject.stage, reject.code, reject.message, reject.article_id, stamp)) > 0
 
-    def set_links(self, duplicates: dict[str, str], stories: dict[str, str], *, reset: bool = True) -> None:
+    def set_links(self, duplicates: dict[str, str | None], stories: dict[str, str], *, reset: bool = True) -> None:
         with self._transaction():
             self._link_lock()
             if reset:
@@ -172,19 +172,38 @@ class SqlStore:
                               [(sid, aid) for aid, sid in sorted(stories.items())])
 
     def replace_entities(self, entities: Iterable[dict[str, Any]]) -> None:
+        """Make the stored entities these: only rows that changed are written."""
+        rows = {e["id"]: (e["id"], e["name"], e.get("type"), e.get("actor_type"), json.dumps(e, ensure_ascii=False))
+                for e in entities}
         with self._transaction():
             self._link_lock()
-            self._execute("DELETE FROM entities")
+            stored = {r["id"]: r["data"] for r in self._all_rows(f"SELECT id, data FROM entities ORDER BY id{self.text_order}")}
+            gone = sorted(set(stored) - set(rows))
+            changed = [row for eid, row in sorted(rows.items()) if stored.get(eid) != row[4]]
+            self._executemany("DELETE FROM entities WHERE id = ?", [(eid,) for eid in gone + [r[0] for r in changed
+                                                                                         if r[0] in stored]])
+            self._executemany("INSERT INTO entities (id, name, type, actor_type, data) VALUES (?, ?, ?, ?, ?)", changed)
+
+    def update_entities(self, removed: Iterable[str], added: Iterable[dict[str, Any]]) -> None:
+        """Remove some stored entities and add (or overwrite) others, leaving the rest as they are."""
+        with self._transaction():
+            self._link_lock()
+            self._executemany("DELETE FROM entities WHERE id = ?", [(eid,) for eid in sorted(set(removed))])
             self._executemany(
-                "INSERT INTO entities (id, name, type, actor_type, data) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO entities (id, name, type, actor_type, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                "UPDATE SET name = excluded.name, type = excluded.type, actor_type = excluded.actor_type, "
+                "data = excluded.data",
                 [(e["id"], e["name"], e.get("type"), e.get("actor_type"), json.dumps(e, ensure_ascii=False))
-                 for e in entities])
+                 for e in added])
 
     def set_mention_entities(self, entity_ids: dict[tuple[str, int], str | None]) -> None:
         with self._transaction():
             self._link_lock()
-            stored = {(r["article_id"], r["idx"]): r["data"] for r in self._rows(
-                "SELECT article_id, idx, data FROM annotations WHERE kind = 'mentions'")}
+            stored: dict[tuple[str, int], str] = {}
+            for chunk in _chunks(sorted({aid for aid, _ in entity_ids})):
+                stored.update({(r["article_id"], r["idx"]): r["data"] for r in self._rows(
+                    "SELECT article_id, idx, data FROM annotations WHERE kind = 'mentions' AND article_id IN "
+                    f"({', '.join('?' * len(chunk))})", chunk)})
             updates = []
             for (aid, idx), eid in sorted(entity_ids.items(), key=lambda kv: kv[0]):
                 if (aid, idx) not in stored:
@@ -195,6 +214,30 @@ class SqlStore:
                     updates.append((json.dumps(data, ensure_ascii=False), aid, idx))
             self._executemany("UPDATE annotations SET data = ? WHERE article_id = ? AND kind = 'mentions' "
                               "AND idx = ?", updates)
+
+    def save_link_state(self, generation: int, reports: dict[str, tuple[str | None, str]],
+                        pairs: Iterable[tuple[str, str, float]], *, reset: bool = False) -> None:
+        """Stamp reports as linked at `generation` with (signature, mention keys) each, and add duplicate
+        pairs; `reset` first forgets every stamp and pair (a full relink)."""
+        with self._transaction():
+            self._link_lock()
+            if reset:
+                self._execute("DELETE FROM duplicate_pairs")
+                self._execute("DELETE FROM link_state")
+            self._executemany("INSERT INTO link_state (article_id, generation, signature, mention_keys) "
+                              "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET generation = "
+                              "excluded.generation, signature = excluded.signature, mention_keys = excluded.mention_keys",
+                              [(aid, generation, sig, keys) for aid, (sig, keys) in sorted(reports.items())])
+            self._executemany("INSERT INTO duplicate_pairs (a, b, score) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                              sorted(pairs))
+
+    def link_state_rows(self) -> list[dict[str, Any]]:
+        return self._all_rows("SELECT article_id, generation, signature, mention_keys FROM link_state "
+                              f"ORDER BY article_id{self.text_order}")
+
+    def duplicate_pair_rows(self) -> list[tuple[str, str, float]]:
+        rows = self._all_rows(f"SELECT a, b, score FROM duplicate_pairs ORDER BY a{self.text_order}, b{self.text_order}")
+        return [(r["a"], r["b"], float(r["score"])) for r in rows]
 
     def add_brief(self, state: dict[str, Any], now: datetime | None = None) -> None:
         """Record a brief's state; only the last `KEEP_BRIEFS` are kept (a state lists every event's mentions)."""
@@ -222,6 +265,11 @@ class SqlStore:
             rows += self._rows(f"SELECT {', '.join(cols)} FROM articles WHERE id IN "
                                f"({', '.join('?' * len(chunk))})", chunk)
         return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
+
+    def article_texts(self) -> dict[str, str]:
+        """Every stored article's cleaned text by id (without its raw text and offsets)."""
+        rows = self._all_rows(f"SELECT id, text FROM articles ORDER BY id{self.text_order}")
+        return {r["id"]: r["text"] for r in rows}
 
     def annotation_rows(self, kind: str) -> list[dict[str, Any]]:
         if kind not in ANNOTATION_KINDS:
