@@ -102,3 +102,18 @@ def test_a_main_event_told_by_a_bare_harm_word_takes_the_leads_weapon(full_pipel
                    "They died when helicopters dropped barrel bombs on the market, a monitor said.\n")
     main = _main(article)
     assert (main.sub_event_type, main.fatalities) == ("Air/drone strike", 9)
+def test_a_main_event_placed_only_in_a_state_takes_the_town_the_story_names_next(full_pipeline):
+    article = _run(full_pipeline, "Girl hurt by stray bullet in Tennessee\n\n"
+                   "A girl was shot and wounded in Tennessee on Monday, deputies said.\n\n"
+                   "The call came in around noon from a farm near Clarksville. "
+                   "She was taken to a hospital in Nashville.\n")
+    main = _main(article)
+    assert article.places[main.place].text == "Clarksville"
+
+
+def test_the_town_where_a_victim_was_treated_is_not_the_scene(full_pipeline):
+    article = _run(full_pipeline, "Girl hurt by stray bullet in Tennessee\n\n"
+                   "A girl was shot and wounded in Tennessee on Monday, deputies said.\n\n"
+                   "The call came in around noon. She was taken to a hospital in Nashville.\n")
+    main = _main(article)
+    assert article.places[main.place].text == "Tennessee"

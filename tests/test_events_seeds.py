@@ -86,3 +86,18 @@ def test_army_withdrawal_placed_at_the_city_it_left(seed_articles):
         said = article.text[ev.evidence[0].start:ev.evidence[0].end].lower()
         if "the city" in said:
             assert article.places[ev.place].name in ("Ḩamāh", "Hama"), article.places[ev.place].name
+
+
+def test_actors_are_named_never_noun_fragments(seed_articles):
+    """Actors as ACLED names them: no bare common noun ("rebels", "fighters"), no possessive fragment
+    ("Damascus's army persist"), no headline words run on past the head ("Islamist Forces Attempt")."""
+    actors = {a for article in seed_articles for ev in article.events for a in (ev.actor1, ev.actor2) if a}
+    assert actors
+    assert not [a for a in actors if a[:1].islower() or "'s" in a or "’s" in a or a.split()[-1] in ("Attempt", "persist")]
+    generic = ("Military Forces of", "Police Forces of", "Civilians (", "Unidentified Armed Group", "Government of",
+               "Protesters (", "Rioters (")
+    from crosswire.names.aliases import load_alias_table
+
+    canonical = {actor.canonical for actor in load_alias_table().actors}
+    unknown = [a for a in actors if not a.startswith(generic) and a not in canonical]
+    assert not unknown, unknown

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crosswire.model import Article, Place
-from crosswire.nlp.events import place_for, place_rank
-from crosswire.nlp.events.place import ReportPlaces
+from crosswire.nlp.events import ReportPlaces, place_for, place_rank
 
 TEXT = "Gunmen attacked Kondara market near Lakeside city, Northland province, Freedonia."
 

@@ -128,7 +128,7 @@ def test_places_stage_on_hand_made_article(gaz: Gazetteer) -> None:
                 Mention(27, 32, "Syria", "GPE")]
     article = Article(raw_text=text, text=text, mentions=mentions)
     stage = PlacesStage(SimpleNamespace(gazetteer=gaz))
-    assert (stage.name, stage.requires, stage.assigns) == ("places", ("text", "mentions"), ("places",))
+    assert (stage.name, stage.requires, stage.assigns) == ("places", ("text", "mentions"), ("places", "mentions"))
     out = stage(article)
     by_text = {(p.start, p.text): p for p in out.places}
     assert by_text[(10, "Hama")].geonameid == 170017  # ORG mention kept: strong match in a named country

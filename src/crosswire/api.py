@@ -89,6 +89,7 @@ def _progress(items: Iterator[Any], settings: Settings) -> Iterator[Any]:
 
 
 INGEST_BATCH = 200  # reports prepared together, so an undated one can be dated against its batch
+STORE_CHUNK = 16  # analysed reports written per transaction: a crash loses at most this much work
 
 
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
@@ -118,7 +119,9 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
             for article in prepared:
                 if article.published is None and known:
                     article.other_dated = sorted(known)
-            _store_batch(engine.map(prepared), store, summary, settings)
+            results = engine.map(prepared)
+            while chunk := list(islice(results, STORE_CHUNK)):
+                _store_batch(chunk, store, summary, settings)
     finally:
         engine.close()
     return summary
@@ -138,7 +141,12 @@ def settle_id(article: Article, store: Store, ids: dict[str, str]) -> None:
 
 def _store_batch(results: Iterable[Article | Reject], store: Store, summary: IngestSummary,
                  settings: Settings) -> None:
-    """Write a batch's results in one transaction; if the store refuses one, article by article."""
+    """Write some results in one transaction; if the store refuses one, article by article.
+
+    Results are written as they come (`STORE_CHUNK` at a time), not once a whole batch is analysed: a
+    run killed part way keeps what it finished, and the next run goes on from there. What a report is
+    analysed with (its batch's dates) is settled before any is written, so where a run was stopped
+    does not change what is stored."""
     done = []
     for result in results:
         if isinstance(result, Reject):

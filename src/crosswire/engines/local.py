@@ -8,7 +8,11 @@ alone writes them to the store, in batches.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.pool
 import os
+import signal
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -25,12 +29,51 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(spec: WorkerSpec) -> None:
     global _worker_pipeline
+    _die_with_parent()
     _worker_pipeline = spec.pipeline()
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal this process gets when its parent ends
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker the moment the process that started it ends, however it ends: a
+    killed run then leaves no worker analysing for nobody, or printing a broken pipe's traceback as it
+    finds its parent gone. Elsewhere a worker still ends at its next read from the closed pool."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl in this libc: the fallback above holds
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def _work(article: Article) -> Article | Reject:
     assert _worker_pipeline is not None, "pool worker used before its initializer ran"
     return analyse_one(_worker_pipeline, article, "skip")
+
+
+class _Worker(multiprocessing.context.SpawnProcess):
+    """A pool worker that ends quietly when its results have no one to go to (the run was killed):
+    the broken pipe is the run's end, not an error to print."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            os._exit(1)
+
+
+class _Pool(multiprocessing.pool.Pool):
+    @staticmethod
+    def Process(ctx: Any, *args: Any, **kwds: Any) -> _Worker:  # noqa: N802 (the name Pool calls)
+        return _Worker(*args, **kwds)
 
 
 def default_workers() -> int:
@@ -55,7 +98,7 @@ class LocalEngine:
             return
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # no fork of a process holding models or locks
-            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=(self.spec,))
+            self._pool = _Pool(self.workers, initializer=_init_worker, initargs=(self.spec,), context=context)
         for result in self._pool.imap(_work, articles, chunksize=CHUNK):
             if isinstance(result, Reject) and self.policy == "raise":
                 raise error_for(result)

@@ -29,7 +29,7 @@ _BEFORE_LOWER_ADMIN = re.compile(r"\b(?:" + "|".join(sorted(LOWER_ADMIN_WORDS)) 
 _ENCLOSING = re.compile(r"(?:\s+(?:[a-z]+|LGA)){0,3}\s*\(([^()]{2,80})\)")
 _UNIT_WORD = re.compile(r"\s+(?:" + "|".join(ADMIN_WORDS) + r"|sub-?division|commune|area|sector)$", re.IGNORECASE)
 # "Wadi area of Vadodara", "Maden district of Elazig": the name after "<part word> of" encloses the toponym.
-PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "district",
+PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "section", "suburb", "suburbs", "district",
                         "village", "locality", "sector", "town", "outskirts", "subdistrict", "sub-district"})
 _PART_OF = re.compile(r"(\s+(?:" + "|".join(sorted(PART_WORDS)) + r"))?\s+of\s+(?:the\s+)?"
                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
@@ -118,12 +118,13 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def us_state_code(word: str) -> str | None:
-    """The postal code of a US state written as an abbreviation ("Ill." -> "IL", "TX" -> "TX")."""
+    """The postal code of a US state written as an abbreviation ("Ill." -> "IL", "TX" -> "TX"), also
+    without its full stop, as many outlets write it after a town ("Lexington, Ky", "Memphis, Tenn")."""
     if word in US_STATE_ABBREVIATIONS:
         return US_STATE_ABBREVIATIONS[word]
     if word in US_POSTAL:
         return word
-    return None
+    return US_STATE_ABBREVIATIONS.get(word + ".") if len(word) >= 2 and "." not in word else None
 
 
 

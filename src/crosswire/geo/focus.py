@@ -1,7 +1,8 @@
 """What a report as a whole says about where it is: its countries and the places already placed.
 
-Resolution scores each place name against this record: the report's country votes (each name's own
-vote left out when that name is scored, so a name does not confirm its own first guess), the places
+Resolution scores each place name against this record: the report's country votes (the votes of a name
+and of every other mention of the same name left out when that name is scored, so a name does not
+confirm its own first guess by being repeated), the places
 resolved with confidence (anchors a homonym is measured against) and the first-level divisions the
 report names ("Novoselivka" in a report naming its oblast).
 """
@@ -22,13 +23,17 @@ class ReportFocus:
     """What the report as a whole says: its countries and the places already placed with confidence.
 
     `votes` holds each name's own vote for a country, left out when that same name is scored, so a
-    name does not confirm its own first guess.
+    name does not confirm its own first guess; `kin` maps a name to every mention of the same name
+    (itself included), whose votes and anchors are left out with its own ("Freeport" three times does
+    not vote three times for the Freeport abroad).
     """
 
     weights: dict[str, float]
     anchors: list[tuple[int, Candidate]]
     votes: dict[int, tuple[str, float]] = field(default_factory=dict)
     provinces: list[tuple[int, Candidate]] = field(default_factory=list)  # first-level divisions named
+    kin: dict[int, frozenset[int]] = field(default_factory=dict)
+    region_votes: dict[int, tuple[tuple[str, str], float]] = field(default_factory=dict)  # (country, admin1)
     _near: dict[float, NearIndex[tuple[tuple[int, ...], Candidate]]] = field(
         default_factory=dict, repr=False, compare=False)
     _provinces: dict[Candidate, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
@@ -59,23 +64,47 @@ class ReportFocus:
     def in_named_provinces(self, pool: list[Candidate], index: int) -> set[int]:
         """The candidates lying in a province another name of the report resolved to ("Novoselivka" in a
         report naming its oblast). A country, province, capital or world city of the name is not
-        outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital)."""
-        found = {c.id for c in pool if any(names != (index,) and inside(c, unit)
+        outweighed by a province named elsewhere ("Washington" in a report naming Ohio is still the capital);
+        one that only an alternate name matches is ("Columbia", an old name of a country, in a report naming
+        the state whose capital is Columbia)."""
+        found = {c.id for c in pool if any(not self.own(names, index) and inside(c, unit)
                                            for unit, names in self._named_provinces().items())}
-        if any(c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION for c in pool):
+        if any(c.match == "main" and (c.code in ("PCLI", "ADM1", "CONT", "PPLC") or c.population >= WORLD_CITY_POPULATION)
+               for c in pool):
             return set()
         return found
+
+    def own(self, names: tuple[int, ...], index: int) -> bool:
+        """True when every name in `names` is name `index` or another mention of the same name."""
+        return set(names) <= self.kin.get(index, frozenset((index,)))
+
+    def _weights_without(self, index: int) -> dict[str, float]:
+        weights = dict(self.weights)
+        for j in self.kin.get(index, frozenset((index,))):
+            if j in self.votes:
+                cc, w = self.votes[j]
+                weights[cc] -= w
+        return weights
+
+    def region_focus_for(self, index: int) -> dict[tuple[str, str], float]:
+        """Share of the votes of the report's names placed in a first-level division, per division
+        (country, admin1), without the votes of name `index` and its kin: the state or province the rest
+        of the report is about ("Rockford" twice says which Freeport a report about Illinois means)."""
+        kin = self.kin.get(index, frozenset((index,)))
+        weights: dict[tuple[str, str], float] = {}
+        for j, (region, w) in self.region_votes.items():
+            if j not in kin:
+                weights[region] = weights.get(region, 0.0) + w
+        total = sum(weights.values())
+        return {region: w / total for region, w in weights.items()} if total > 0 else {}
 
     @property
     def focus(self) -> dict[str, float]:
         return self.focus_for(-1)
 
     def focus_for(self, index: int) -> dict[str, float]:
-        """Share of the report's country votes per country, without the vote of name `index`."""
-        weights = dict(self.weights)
-        if index in self.votes:
-            cc, w = self.votes[index]
-            weights[cc] -= w
+        """Share of the report's country votes per country, without the votes of name `index` and its kin."""
+        weights = self._weights_without(index)
         total = sum(weights.values())
         if total <= 0:
             return {}
@@ -83,10 +112,7 @@ class ReportFocus:
 
     def firm_country(self, index: int) -> str | None:
         """The country the rest of the report is clearly in (most of at least one full vote), if any."""
-        weights = dict(self.weights)
-        if index in self.votes:
-            cc, w = self.votes[index]
-            weights[cc] -= w
+        weights = self._weights_without(index)
         total = sum(weights.values())
         top = max(weights, key=lambda cc: weights[cc], default=None)
         return top if top is not None and weights[top] >= 1.0 and weights[top] >= 0.6 * total else None

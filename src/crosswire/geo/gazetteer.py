@@ -32,6 +32,7 @@ FUZZY_MIN_POPULATION = 20000  # places considered for fuzzy matches outside the 
 # a town of its name may lie to be taken as its seat when the gazetteer has no code for it.
 SEAT_CODES = {"ADM1": "P.PPLA", "ADM2": "P.PPLA2", "ADM3": "P.PPLA3"}
 SEAT_BY_NAME_KM = 75.0
+SEAT_CODED_MAX_KM = 120.0  # a district's coded seat farther than this from the district's point is a mis-coding
 # GeoNames' cities file carries no feature codes, so the builder derives them and a province's capital is
 # often coded as a district seat: with no single PPLA, the province's biggest town stands for its capital
 # when it is this many times bigger than the next.
@@ -173,9 +174,17 @@ class Gazetteer:
             if division.code != "ADM1":
                 sql, args = sql + " AND admin2 = ?", (*args, division.admin2)
             rows = self._query(sql, args)
-            if len(rows) == 1:
+            if len(rows) == 1 and self._near_enough(division, Candidate(*rows[0])):
                 return Candidate(*rows[0])
         return self._seat_by_name(division) or (self._biggest_town(division) if division.code == "ADM1" else None)
+
+    @staticmethod
+    def _near_enough(division: Candidate, seat: Candidate) -> bool:
+        """Whether a district's coded seat lies near enough its point to govern it: a seat coded from a
+        town's name alone can sit in another district ("Lucas", a village far from Lucas County)."""
+        if division.code == "ADM1" or coarse_district(division) or None in (division.lat, division.lon, seat.lat, seat.lon):
+            return True
+        return haversine_km(seat.lat, seat.lon, division.lat, division.lon) <= SEAT_CODED_MAX_KM  # type: ignore[arg-type]
 
     def _seat_by_name(self, division: Candidate) -> Candidate | None:
         """The biggest town of the division's name in it: near its point, or anywhere in its province when

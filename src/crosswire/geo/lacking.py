@@ -15,6 +15,7 @@ from .types import Candidate, GazetteerLike
 # "the Cincinnati suburb of Mason" names a place in a big city, not a Cincinnati inside Mason; a city this
 # big is also not outweighed by units found only abroad.
 APPOSITIVE_MIN_POPULATION = 100_000
+LACKING_SUFFIX = "a place the gazetteer lacks"  # how every reason `lacking_reason` gives ends
 
 
 def lacking_reason(cand: Candidate, pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,

@@ -35,7 +35,7 @@ from .hierarchy import (
     inside,
     is_acronym,
 )
-from .lacking import lacking_reason
+from .lacking import LACKING_SUFFIX, lacking_reason
 from .normalise import content_tokens
 from .types import Candidate, GazetteerLike, coarse_district
 
@@ -54,6 +54,8 @@ MATCH_BONUS = {"main": 0.15, "exact": 0.0, "article": -0.15, "fuzzy": -0.35, "sk
 NEAR_KM, REGION_KM = 150.0, 600.0
 HINT_WEIGHT = 0.5  # a nationality word's vote for the report's country; a resolved place votes up to 1
 NAMED_PROVINCE_BONUS = 0.45
+MINOR_SEATS = frozenset({"PPLA2", "PPLA3"})
+REGION_FOCUS_WEIGHT = 0.25  # the bonus for lying in the first-level division all the report's other names are in
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
     """
     tops = [_as_toponym(n) for n in names]
     pools = [_candidates(t, text, gazetteer, demonyms) for t in tops]
-    cues = [_merge(cues_at(text, t.start, t.end), suffix_cues(_clean(t.text))) for t in tops]
+    cues = [_merge(cues_at(text, t.start, t.end), _merge(suffix_cues(_clean(t.text)), _part_cue(t.text, gazetteer))) for t in tops]
     first = [_first_pick(pool, cue, i, gazetteer) for i, (pool, cue) in enumerate(zip(pools, cues, strict=True))]
     context = _context(tops, first)
     for cc in country_hints:
@@ -86,7 +88,26 @@ def resolve_toponyms(names: Sequence[ToponymCandidate | tuple[int, int, str]], t
     for i, tp in enumerate(tops):
         if not pools[i] and _fuzzy_allowed(tp, text) and _clean(tp.text).casefold() not in getattr(gazetteer, "demonyms", {}):
             pools[i] = _typo_candidates(_clean(tp.text), frozenset(c for c in context.focus if c), gazetteer)
-    return [_place(tp, pools[i], cues[i], context, i, gazetteer) for i, tp in enumerate(tops)]
+    context.kin = kin_groups(tops, cues)
+    done: dict[frozenset[int], list[float]] = {}
+    places = [_place(tp, pools[i], cues[i], context, i, gazetteer, _kin_scores(pools, cues, context, i, gazetteer, done))
+              for i, tp in enumerate(tops)]
+    return _lacking_for_kin(places, pools, context)
+
+
+def _lacking_for_kin(places: list[Place], pools: list[list[Candidate]], context: ReportFocus) -> list[Place]:
+    """A name the text says is a place the gazetteer lacks ("the Feltonville section of Philadelphia", with
+    no Feltonville there) is the same unknown place at its other mentions, not the homonym elsewhere."""
+    out = list(places)
+    for i, place in enumerate(places):
+        if place.geonameid is not None or not pools[i] or not place.reason.endswith(LACKING_SUFFIX):
+            continue
+        for j in context.kin.get(i, frozenset()):
+            other = out[j]
+            if j != i and other.geonameid is not None and {c.id for c in pools[j]} == {c.id for c in pools[i]}:
+                out[j] = Place(other.start, other.end, other.text, confidence=0.0,
+                               reason=f"{place.reason}, as another mention of the name says")
+    return out
 
 
 def _first_pick(pool: list[Candidate], cue: Cues, index: int,
@@ -110,14 +131,35 @@ def _typo_candidates(name: str, countries: frozenset[str], gazetteer: GazetteerL
 
 
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# Last words of the names of streets and buildings ("Kinsey Avenue", "North Parkway", "Horan Park"): such a
+# name is no misspelt town, and its compass word is part of the street's name.
+STREET_AND_BUILDING_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "ln", "parkway",
+    "pkwy", "way", "court", "ct", "place", "circle", "terrace", "highway", "hwy", "expressway", "freeway", "bridge",
+    "square", "plaza", "park", "hospital", "clinic", "school", "academy", "college", "university", "apartments",
+    "center", "centre", "mall", "church", "mosque", "jail", "prison", "station", "hotel", "motel", "restaurant",
+    "bar", "lounge", "club", "store", "market", "office", "department", "icu", "radio"})
+
+
+# "North Pecos and East Gowan roads", "Brook Street": a street word after the name, maybe after a second name.
+_STREET_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'.-]*){1,3})?\s+(?i:street|road|avenue|boulevard|drive|lane|"
+                           r"parkway|highway|court|place|circle|way)s?\b")
+
+
+def names_a_street_or_building(name: str) -> bool:
+    """True when the name's last word names a street or a building ("Auburn Avenue", "Grady Hospital")."""
+    words = name.strip().rstrip(".").split()
+    return len(words) > 1 and words[-1].casefold() in STREET_AND_BUILDING_WORDS
 
 
 def _fuzzy_allowed(tp: ToponymCandidate, text: str) -> bool:
     """Typo matching for names a tagger called a place, but not for acronyms ("GNA", "NaTaLa"), whose
     letters are no misspelling of a town's name, nor for names after "the": English names towns without
-    an article, so "the Euphrates" or "the Sahel" is a river or region, never a typo of a town."""
+    an article, so "the Euphrates" or "the Sahel" is a river or region, never a typo of a town; nor for the
+    name of a street or building ("Kinsey Avenue" is no misspelt Hawkinsville)."""
     after_article = bool(_LEADING.match(tp.text) or _ARTICLE_BEFORE.search(text[max(0, tp.start - 8):tp.start]))
-    return tp.fuzzy_ok and not is_acronym(_clean(tp.text)) and not after_article
+    return tp.fuzzy_ok and not is_acronym(_clean(tp.text)) and not after_article \
+        and not names_a_street_or_building(tp.text) and not _STREET_AFTER.match(text, tp.end)
 
 
 def _as_toponym(name: ToponymCandidate | tuple[int, int, str]) -> ToponymCandidate:
@@ -133,13 +175,39 @@ def _clean(name: str) -> str:
     return name
 
 
+# "west Charlotte", "Northeast Philadelphia", "downtown Atlanta": a part of a place named by the place's name.
+_DIRECTION = re.compile(r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?P<lower>downtown|central))\s+(?=[A-Z])",
+                        re.IGNORECASE)
+
+
 def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demonyms: bool) -> list[Candidate]:
+    """The name's candidates (`_name_candidates`); for a name opening with a compass word, those of the
+    place it names a part of. English writes a compass word that is part of a name with a capital, so a
+    lowercase one ("west Charlotte", "downtown Atlanta") only says which part of the place is meant; a
+    capitalised one may be part of the name ("North Carolina", "East Timor"), and adds the place after it
+    only when no place bears the whole name as its own ("Northeast Philadelphia", "East Jackson")."""
+    direction = _DIRECTION.match(tp.text)
+    if direction is None or tp.corrected or names_a_street_or_building(tp.text) or _STREET_AFTER.match(text, tp.end):
+        return _name_candidates(tp, text, gazetteer, demonyms)
+    rest = replace(tp, start=tp.start + direction.end(), text=tp.text[direction.end():])
+    if tp.text[0].islower() or direction.group("lower"):
+        return _name_candidates(rest, text, gazetteer, demonyms) if tp.text[0].islower() else \
+            _name_candidates(tp, text, gazetteer, demonyms)
+    whole = _name_candidates(tp, text, gazetteer, demonyms)
+    if any(c.match == "main" for c in whole):
+        return whole
+    part = _name_candidates(rest, text, gazetteer, demonyms)
+    ids = {c.id for c in part}  # the place after the compass word, by its own name rather than found inside
+    return [c for c in whole if c.id not in ids] + part if part else whole
+
+
+def _name_candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demonyms: bool) -> list[Candidate]:
     """Exact and article-insensitive matches of the name (or of its correction), its admin-suffix-less
     form, or its demonym."""
     name = _clean(tp.corrected or tp.text)
     if demonyms and name.casefold() in getattr(gazetteer, "demonyms", {}):
         return _demonym_candidates(name, gazetteer)
-    abbreviated = _abbreviation_candidates(tp.text.strip(), gazetteer)
+    abbreviated = _abbreviation_candidates(_abbreviation_as_written(tp, text), gazetteer)
     if abbreviated:
         return abbreviated
     found = gazetteer.lookup(name)
@@ -156,6 +224,22 @@ def _candidates(tp: ToponymCandidate, text: str, gazetteer: GazetteerLike, demon
     return found
 
 
+# "Memphis, Tenn", "Shelton, Wash. -": a word after a town's comma, where a state or province stands.
+_AFTER_TOWN_COMMA = re.compile(r"[A-Za-z.]\s*,\s*$")
+
+
+def _abbreviation_as_written(tp: ToponymCandidate, text: str) -> str:
+    """The name with the full stop the span was cut before ("Wash" of "Wash."), and with one for a word
+    after a town's comma that is an abbreviation without its stop ("Memphis, Tenn -"); else the name."""
+    word = tp.text.strip()
+    if "." in word[-1:]:
+        return word
+    if text.startswith(".", tp.end) or _AFTER_TOWN_COMMA.search(text[max(0, tp.start - 4):tp.start]) \
+            and word + "." in US_STATE_ABBREVIATIONS:
+        return word + "."
+    return word
+
+
 def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candidate]:
     """A US state or Canadian province written as a news abbreviation ("Ky.", "B.C.")."""
     if word in CA_PROVINCE_ABBREVIATIONS:
@@ -167,6 +251,18 @@ def _abbreviation_candidates(word: str, gazetteer: GazetteerLike) -> list[Candid
         state = gazetteer.admin1("US", code)
         return [state] if state else []
     return []
+
+
+def _part_cue(name: str, gazetteer: GazetteerLike) -> Cues:
+    """A compass word before a name that no place bears as its own says a part of a town is meant ("west
+    Charlotte", "East Jackson"), and so does a lowercase "downtown": a settlement cue. "central" is none
+    ("central Syria" is part of a country), nor is a capitalised "Central" or "Downtown", which opens a name
+    of its own, nor a compass word of a place's own name ("North Carolina")."""
+    direction = _DIRECTION.match(name)
+    if direction is None or any(c.match == "main" for c in gazetteer.lookup(_clean(name))):
+        return Cues()
+    lower = direction.group("lower")
+    return Cues(settlement=not lower or name[0].islower() and lower.casefold() == "downtown")
 
 
 def _merge(outside: Cues, inside: Cues) -> Cues:
@@ -202,7 +298,9 @@ def _context(tops: list[ToponymCandidate], first: list[tuple[Candidate, float, s
         if confidence >= 0.6 and cand.code not in ("PCLI", "CONT"):
             anchors.append((i, cand))
     provinces = [(i, pick[0]) for i, pick in enumerate(first) if pick is not None and pick[0].code == "ADM1"]
-    return ReportFocus(dict(weights), anchors, votes, provinces)
+    regions = {i: ((pick[0].cc, pick[0].admin1), pick[1]) for i, pick in enumerate(first)
+               if pick is not None and pick[0].cc and pick[0].admin1 and pick[0].code != "PCLI"}
+    return ReportFocus(dict(weights), anchors, votes, provinces, region_votes=regions)
 
 
 def _shadowed(pool: list[Candidate]) -> set[int]:
@@ -215,14 +313,21 @@ def _shadowed(pool: list[Candidate]) -> set[int]:
 
 
 def _score(cand: Candidate, cue: Cues, context: ReportFocus, index: int, qualifier: tuple[str, str | None] | None,
-           units: list[Candidate], shadowed: set[int], in_province: set[int], focus: dict[str, float]) -> float:
-    """How likely `cand` is the place meant; higher is better (not a probability)."""
+           units: list[Candidate], shadowed: set[int], in_province: set[int], focus: dict[str, float],
+           regions: dict[tuple[str, str], float] | None = None, biggest_main: int = 0) -> float:
+    """How likely `cand` is the place meant; higher is better (not a probability). A district seat earns
+    no seat bonus when a candidate bearing the name as its own is ten times its size (`biggest_main` is the
+    population of the biggest such): the seat bonus tells homonyms of about one size apart, not a town from
+    a city ("San Antonio" the seat of a small district abroad against the city of 1.5 million)."""
     score = 0.4 * min(math.log10(cand.population + 1) / 7.0, 1.0)
     if cand.id in shadowed and not cue.admin:
         score -= 0.6
     if cand.id in in_province:
         score += NAMED_PROVINCE_BONUS
-    score += FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
+    feature = FEATURE_BONUS.get(cand.code, 0.25 if cand.fclass not in ("P", "A") else 0.0)
+    if cand.code in MINOR_SEATS and cand.population * 10 < biggest_main:
+        feature = 0.0
+    score += feature
     score += MATCH_BONUS.get(cand.match, 0.0) - 0.05 * cand.edits
     if cue.admin:
         score += _admin_cue_bonus(cand, cue.lower_admin)
@@ -234,6 +339,8 @@ def _score(cand: Candidate, cue: Cues, context: ReportFocus, index: int, qualifi
     if units:
         score += 0.8 if any(inside(cand, unit) for unit in units) else -0.2
     score += 0.55 * focus.get(cand.cc or "", 0.0)
+    if regions and cand.cc and cand.admin1:
+        score += REGION_FOCUS_WEIGHT * regions.get((cand.cc, cand.admin1), 0.0)
     score += _nearness(cand, context, index)
     return score
 
@@ -251,34 +358,77 @@ def _nearness(cand: Candidate, context: ReportFocus, index: int) -> float:
     if cand.lat is None or cand.lon is None:
         return 0.0
     for km, bonus in ((NEAR_KM, 0.3), (REGION_KM, 0.12)):
-        if any(other.id != cand.id and names != (index,) and other.lat is not None and other.lon is not None
+        if any(other.id != cand.id and not context.own(names, index) and other.lat is not None and other.lon is not None
                and haversine_km(cand.lat, cand.lon, other.lat, other.lon) <= km
                for names, other in context.anchor_places_near(cand.lat, cand.lon, km)):
             return bonus
     return 0.0
 
 
-def _best(pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
-          gazetteer: GazetteerLike) -> tuple[Candidate, float, str] | None:
-    """The best candidate, a confidence from its margin over the runner-up, and a reason."""
-    if not pool:
-        return None
+def _scores(pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
+            gazetteer: GazetteerLike) -> list[float]:
+    """Each candidate's score (`_score` and the nearness to the qualifier's town) for name `index`."""
     qualifier, units = qualifier_place(cue, gazetteer), enclosing_candidates(cue, gazetteer)
     shadowed, focus = _shadowed(pool), context.focus_for(index)
     in_province = context.in_named_provinces(pool, index)
-    town = _qualifier_town(cue, qualifier, gazetteer)
-    ranked = sorted(((_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus)
-                      + _near_qualifier_town(c, town), c) for c in pool),
-                    key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+    town, regions = _qualifier_town(cue, qualifier, gazetteer), context.region_focus_for(index)
+    biggest_main = max((c.population for c in pool if c.match == "main"), default=0)
+    return [_score(c, cue, context, index, qualifier, units, shadowed, in_province, focus, regions, biggest_main)
+            + _near_qualifier_town(c, town) for c in pool]
+
+
+def _best(pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
+          gazetteer: GazetteerLike, scores: Sequence[float] | None = None) -> tuple[Candidate, float, str] | None:
+    """The best candidate, a confidence from its margin over the runner-up, and a reason. `scores` are the
+    candidates' scores when given (the mean over every mention of the name, see `_kin_scores`)."""
+    if not pool:
+        return None
+    if scores is None:
+        scores = _scores(pool, cue, context, index, gazetteer)
+    ranked = sorted(zip(scores, pool, strict=True), key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
     margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 1.0
     confidence = round(min(0.99, 0.5 + 0.5 * math.tanh(2.0 * margin) if len(ranked) > 1 else 0.9), 3)
     top = ranked[0][1] if cue.admin else coarse_district_stand_in([c for _, c in ranked])
     if top.match in ("fuzzy", "skeleton"):
         confidence = round(confidence * 0.7, 3)
-    reason = _reason(top, len(ranked), cue, qualifier, context)
+    reason = _reason(top, len(ranked), cue, qualifier_place(cue, gazetteer), context)
     if top is not ranked[0][1]:
         reason = f"the place named like the district {ranked[0][1].name}, whose own point is its province's; {reason}"
     return top, confidence, reason
+
+
+def kin_groups(tops: Sequence[ToponymCandidate], cues: Sequence[Cues]) -> dict[int, frozenset[int]]:
+    """Each name's kin: the mentions of the same name (itself included), read as one place. A report names
+    one place by one name (one sense per discourse): "WESTFIELD, Mass." in the dateline says which
+    Westfield every later "Westfield" is. A name the text calls a division ("the province of Hama") is
+    kin only to the names called divisions, as a province and its capital often share a name."""
+    groups: dict[tuple[str, bool, bool], set[int]] = {}
+    for i, (tp, cue) in enumerate(zip(tops, cues, strict=True)):
+        key = (kin_key(tp.corrected or tp.text), cue.admin, cue.lower_admin)
+        groups.setdefault(key, set()).add(i)
+    return {i: frozenset(group) for group in groups.values() for i in group}
+
+
+def kin_key(name: str) -> str:
+    """The form under which mentions count as the same name: without article, possessive, case or a
+    lowercase compass word ("west Charlotte" is kin to "Charlotte" when both find the same places)."""
+    direction = _DIRECTION.match(name)
+    if direction is not None and name[0].islower():
+        name = name[direction.end():]
+    return _clean(name).casefold()
+
+
+def _kin_scores(pools: list[list[Candidate]], cues: list[Cues], context: ReportFocus, index: int,
+                gazetteer: GazetteerLike, done: dict[frozenset[int], list[float]]) -> list[float] | None:
+    """The mean of the scores every mention of name `index`'s kin gives its candidates (computed once
+    per kin, in `done`), or None for a name mentioned once or whose kin found other candidates."""
+    kin = context.kin.get(index, frozenset((index,)))
+    if len(kin) < 2 or any([c.id for c in pools[j]] != [c.id for c in pools[index]] for j in kin):
+        return None
+    if kin not in done:
+        each = [_scores(pools[index], cues[j], context, j, gazetteer) for j in sorted(kin)]
+        done[kin] = [sum(column) / len(each) for column in zip(*each, strict=True)]
+    return done[kin]
 
 
 # "Oleksandrivka, Donetsk" where the oblast has several Oleksandrivkas: the one near the town the qualifier also
@@ -329,8 +479,8 @@ def _reason(top: Candidate, n: int, cue: Cues, qualifier: tuple[str, str | None]
 
 
 def _place(tp: ToponymCandidate, pool: list[Candidate], cue: Cues, context: ReportFocus, index: int,
-           gazetteer: GazetteerLike) -> Place:
-    best = _best(pool, cue, context, index, gazetteer)
+           gazetteer: GazetteerLike, scores: Sequence[float] | None = None) -> Place:
+    best = _best(pool, cue, context, index, gazetteer, scores)
     if best is None:
         why = "no gazetteer entry matches the name"
         why += " (exact, article-insensitive or within 1-2 edits in the report's countries)" if tp.fuzzy_ok else \

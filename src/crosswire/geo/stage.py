@@ -89,6 +89,14 @@ _KIND_AFTER = re.compile(r"\s+" + _KIND_WORDS_AFTER + r"\b", re.IGNORECASE)
 _KIND_SUFFIX = re.compile(r"\s+(?:districts?|province|lga|upazila|tehsil|sub-?district|municipality|county)$",
                           re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:in|near|at|outside|around)\s+$")
+# A dateline: a paragraph opening with a place in capitals, maybe its state or country and a date after a
+# comma, maybe the outlet's credit in brackets, then a dash ("HARTSVILLE, Ind. (Station) -", "ST. LOUIS --",
+# "BEIRUT, Dec 4 (Agency) -"). A tagger seldom reads a name in capitals as a place.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?=(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|–|—)(?:\s|(?=[A-Z][a-z])))",
+    re.MULTILINE)
+DATELINE_REACH = 1500  # characters from the report's start where a dateline may open a paragraph
 RECOGNISER_MIN_POPULATION = 100_000  # a bare capitalised word counts as a place only if this big ...
 FOCUS_MIN_POPULATION = 1_000  # ... or this big and in a country the report names
 
@@ -143,6 +151,11 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
         elif tp.label in RARELY_PLACES and within_named_unit(article.text, tp.start, tp.end,
                                                              gazetteer.lookup(tp.text), gazetteer):
             named.append(replace(tp, fuzzy_ok=False))
+    datelines = dateline_places(article.text, gazetteer)
+    if datelines:
+        lines = SpanSet([(t.start, t.end) for t in datelines])
+        named = [t for t in named if not lines.overlaps(t.start, t.end)] + datelines
+        mentions = [t for t in mentions if not lines.overlaps(t.start, t.end)]
     taken = [_blocking_part(t) for t in mentions if t.label in BLOCKING_LABELS] + \
         [(t.start, t.end) for t in named]
     named.extend(_recognise(article.text, gazetteer, countries, taken))
@@ -150,6 +163,20 @@ def toponym_spans(article: Article, gazetteer: GazetteerLike) -> list[ToponymCan
                    and not is_road_end(article.text, t.start, t.end)
                    and not _CURRENCY_AFTER.match(article.text, t.end)
                    and not _OBJECT_AFTER.match(article.text, t.end)), key=lambda t: (t.start, -t.end))
+
+
+def dateline_places(text: str, gazetteer: GazetteerLike) -> list[ToponymCandidate]:
+    """The place names in capitals that open a paragraph as a dateline (see `_DATELINE`), when the
+    gazetteer knows a town or division of that name."""
+    found = []
+    for match in _DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH)):
+        start, end = match.span("place")
+        name = match.group("place").rstrip(".")
+        if sum(ch.isalpha() for ch in name) < 3 or name.casefold() in FUNCTION_WORDS:
+            continue
+        if any(c.fclass in ("A", "P") and c.match in ("main", "exact") for c in gazetteer.lookup(name)):
+            found.append(ToponymCandidate(start, start + len(name), name, "GPE", fuzzy_ok=False))
+    return found
 
 
 def is_road_end(text: str, start: int, end: int) -> bool:

@@ -3,13 +3,15 @@
 trafilatura finds the article body and its title, author, site name and date (htmldate, limited
 to the page's own markup: no extensive search, no clock-based upper bound). When trafilatura finds
 no body (very short pages, odd markup), the visible text of the page is used instead and
-`meta["extraction"]` says so; a page without any text is rejected as empty.
+`meta["extraction"]` says so; a page nested too deep for lxml is read flat, tag by tag (`flat_text`);
+a page without any text is rejected as empty.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import EmptyInput
@@ -50,6 +52,9 @@ def html_to_article(html: str, found: Found, options: ReadOptions) -> Article:
     else:
         text = visible_text(html)
         found.meta["extraction"] = "visible-text"
+    if not text.strip():  # lxml keeps nothing past 255 levels of nesting: read the page flat instead
+        text = flat_text(html)
+        found.meta["extraction"] = "flat-text"
     if not text.strip():
         raise EmptyInput("the HTML page has no readable text; check that it is the article page itself",
                          path=found.path)
@@ -133,4 +138,38 @@ def visible_text(html: str) -> str:
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+class _FlatText(HTMLParser):
+    """The text outside scripts, styles and navigation, a line per block, read tag by tag without a tree."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0  # how many skipped elements are open
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def flat_text(html: str) -> str:
+    """`visible_text` for a page no tree can hold (nested past lxml's limit): linear in the page's length."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)

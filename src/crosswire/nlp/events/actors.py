@@ -180,6 +180,8 @@ def _phrase(tok: Token) -> str | None:
         return ent[int(ent[0].lower_ == "the"):].text
     while start < head.i and "\n" in head.doc[start:head.i].text:  # a headline or dateline run into the text
         start += 1
+    while start < head.i and head.doc[start].tag_ == "VBG" and head.doc[start].dep_ != "compound":
+        start += 1  # 'Spearheading jihadist rebels, who ...': a participle the parse hung on the phrase
     return head.doc[start:_country_of_end(head) + 1].text
 
 

@@ -15,7 +15,8 @@ restate it beside other figures), else its own, else the first toll the report g
 vague count there ('dozens') gives way to the lead's exact toll when that is no smaller.
 A main event whose mention names only a country or province, or no place, takes the first finer place
 (in the same country, or province) that the other mentions of the story give (`PLACE_FROM_SENTENCES` sentences
-after the lead). A main event first told in the headline and retold in the lead is told as an event
+after the lead), else the first such town the story names after "in", "near" or "at" (not where a victim was
+treated). A main event first told in the headline and retold in the lead is told as an event
 where the lead tells it. A main event that only the publication date dates, when the report does not
 state that date itself (a fetch time), takes the day the story's next mention of its kind names in its
 own sentence (`DAY_FROM_SENTENCES` sentences after the lead). A main event told by a bare word of harm
@@ -24,8 +25,10 @@ own sentence (`DAY_FROM_SENTENCES` sentences after the lead). A main event told 
 
 from __future__ import annotations
 
+import re
+
 from ...model import Article, EventMention, Place
-from .place import kind_rank
+from .place import is_locative_object, kind_rank, place_rank
 from .told import same_event
 
 LEAD_SENTENCES = 2
@@ -180,6 +183,27 @@ def _take_story_place(article: Article, events: list[EventMention], main: EventM
         if own is None or kind_rank(place) < kind_rank(own) and _within(place, own):
             main.place = ev.place
             return
+    scene = _story_scene(article, main, own, end) if own is not None else None
+    if scene is not None:
+        main.place = scene
+
+
+# "taken to a hospital in X", "treated at X Medical Center": where a victim was treated, not the scene.
+_CARE_BEFORE = re.compile(r"\b(?:hospital|medical cent(?:er|re)|clinic|trauma cent(?:er|re))s?\s+(?:in|at|near)\s+$",
+                          re.IGNORECASE)
+
+
+def _story_scene(article: Article, main: EventMention, own: Place, end: int) -> int | None:
+    """The first town inside the main event's province or country that the story names as where something is
+    ("reported near X", "in X") after the main mention and before `end`, none named as where a victim was
+    treated: a lead that places its event only in a state ("in some North Carolina woods") names its town
+    in the next sentence, whether or not that sentence tells an event."""
+    for i, place in enumerate(article.places):
+        if main.start < place.start < end and place.lat is not None and place_rank(place) == 0 \
+                and _within(place, own) and is_locative_object(article.text, place) \
+                and not _CARE_BEFORE.search(article.text[max(0, place.start - 40):place.start]):
+            return i
+    return None
 
 
 def _within(place: Place, wider: Place) -> bool:

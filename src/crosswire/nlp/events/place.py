@@ -45,10 +45,18 @@ _HOME_BEFORE = re.compile(r"\b(?:" + "|".join(_ORGANISATION_NOUNS) + r")s?,?\s+(
                           r"(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# "Kinshasa's army", "Moscow's forces": a place named as the owner of a force stands for its state, and is
+# not where the force's act happened.
+_OWNER_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:army|armies|forces|troops|military|soldiers|militias?"
+                          r"|government|regime|police|allies|air force|navy|warplanes|jets)\b", re.IGNORECASE)
+
+
 def is_organisation_home(text: str, place: Place) -> bool:
-    """True when the place's name is the first half of an "X-based" / "X-headquartered" modifier, or
-    follows "based in" / "headquartered in" after an organisation noun ("an NGO based in X")."""
-    return bool(_HOME_AFTER.match(text, place.end) or _HOME_BEFORE.search(text[max(0, place.start - 60):place.start]))
+    """True when the place's name is the first half of an "X-based" / "X-headquartered" modifier, follows
+    "based in" / "headquartered in" after an organisation noun ("an NGO based in X"), or owns a force
+    ("X's army")."""
+    return bool(_HOME_AFTER.match(text, place.end) or _OWNER_AFTER.match(text, place.end)
+                or _HOME_BEFORE.search(text[max(0, place.start - 60):place.start]))
 
 
 # "forced the truck back in the direction of X", "convoy bound for X": X is where someone was going, not

@@ -22,13 +22,14 @@ from ..claims.attribution import claims_covering, source_for_span
 from ..doc import article_doc
 from ..time.event import NOT_EVENT_DAY, dates_an_aftermath
 from . import lexicon as lex
-from .actor_names import acled_actor, table_actor
+from .actor_names import acled_actor
 from .actors import find_actors, territory_sides
 from .history import told_as_history, told_as_now
 from .main import mark_main
 from .news import intended_capture
 from .place import ReportPlaces, event_point, place_for
 from .protest import intervention_cues, violent_protest_cues
+from .report_actors import ReportActors
 from .rules import type_sentence
 from .told import mark_retold, possibility_modal, release_of_detainees, told_over_period
 from .triggers import Typing, trigger_verb
@@ -58,7 +59,8 @@ class EventsStage:
         country = main_country(article, [(sent.start_char, sent.end_char) for sent, _ in typed])
         report = ReportPlaces(article.places, article.text, self._gazetteer(article))
         records = ReportRecords(article)
-        events = [self._event(article, sent, typing, country, report, records) for sent, typing in typed]
+        actors = ReportActors(article, getattr(self.resources, "aliases", None), country)
+        events = [self._event(article, sent, typing, country, report, records, actors) for sent, typing in typed]
         periods = [(sent.start_char, sent.end_char) for sent in doc.sents if told_over_period(sent)]
         attach_following_fatalities(article, events, periods, records)
         refine_protests(article, events, doc)
@@ -75,10 +77,6 @@ class EventsStage:
         article.events = events
         return article
 
-    def _actor_name(self, phrase: str | None, country: str | None) -> str | None:
-        """A group the actor table knows by its canonical name, anything else in ACLED's generic naming."""
-        return table_actor(phrase, getattr(self.resources, "aliases", None), country) or acled_actor(phrase, country)
-
     def _map(self, article: Article, ev: EventMention) -> None:
         """The event's map point and precision from its place (None when it has no place)."""
         if ev.place is None:
@@ -93,15 +91,19 @@ class EventsStage:
         return getattr(self.resources, "gazetteer", None) if article.places else None
 
     def _event(self, article: Article, sent: SpacySpan, typing: Typing, country: str | None,
-               report: ReportPlaces | None = None, records: ReportRecords | None = None) -> EventMention:
+               report: ReportPlaces | None = None, records: ReportRecords | None = None,
+               actors: ReportActors | None = None) -> EventMention:
         trig = typing.trigger
         start, end = trig.tokens[0].idx, trig.head.idx + len(trig.head)
+        actors = actors or ReportActors(article, getattr(self.resources, "aliases", None), country)
         actor1, actor2 = find_actors(sent, trig.head, typing.event_type, typing.sub_event_type)
         if typing.sub_event_type.endswith("territory"):
             actor1, actor2 = territory_sides(sent, trig, typing.sub_event_type, actor1, actor2)
         ev = EventMention(start=start, end=end, text=article.text[start:end], event_type=typing.event_type,
                           sub_event_type=typing.sub_event_type, plover=typing.plover,
-                          actor1=self._actor_name(actor1, country), actor2=self._actor_name(actor2, country))
+                          actor1=actors.name(actor1), actor2=actors.name(actor2))
+        if ev.actor2 == ev.actor1:  # two phrases named as one group ('the rebels', 'the alliance'): no second side
+            ev.actor2 = None
         ev.evidence = [Span(sent.start_char, sent.end_char)]
         report = report or ReportPlaces(article.places, article.text, self._gazetteer(article))
         ev.place = place_for(article, *_place_window(article, sent, trig, report), self._gazetteer(article), report)
