@@ -90,6 +90,18 @@ def test_a_main_event_only_a_fetch_time_dates_takes_the_day_its_story_names(full
     assert _main(article).date == "2019-05-12"
 
 
+def test_a_vague_headline_toll_gives_way_to_the_leads_exact_one(full_pipeline):
+    article = _run(full_pipeline, "Warplanes kill dozens in Ariha\n\n"
+                   "Warplanes struck the market of Ariha on Monday, killing at least 41 people, a monitor said.\n")
+    assert _main(article).fatalities == 41
+
+
+def test_a_main_event_told_by_a_bare_harm_word_takes_the_leads_weapon(full_pipeline):
+    article = _run(full_pipeline, "Nine dead in Ariha\n\n"
+                   "Nine people were killed in Ariha on Monday. "
+                   "They died when helicopters dropped barrel bombs on the market, a monitor said.\n")
+    main = _main(article)
+    assert (main.sub_event_type, main.fatalities) == ("Air/drone strike", 9)
 def test_a_main_event_placed_only_in_a_state_takes_the_town_the_story_names_next(full_pipeline):
     article = _run(full_pipeline, "Girl hurt by stray bullet in Tennessee\n\n"
                    "A girl was shot and wounded in Tennessee on Monday, deputies said.\n\n"

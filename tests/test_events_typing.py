@@ -84,6 +84,20 @@ def test_acled_actor_names(phrase, country, name):
     ("Three persons beat up a traffic policeman who had stopped their car.", "Riots", "Mob violence"),
     ("An anarchist group carried out an arson attack on a bank branch, causing material damage.",
      "Strategic developments", "Looting/property destruction"),
+    # Means named by a phrase: a gas or nerve agent is a chemical weapon, a barrel bomb is dropped from the air.
+    ("Dozens of people choked to death in a nerve gas attack on the village, doctors said.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    ("Residents fled after a toxic gas attack on the northern district.", "Explosions/Remote violence",
+     "Chemical weapon"),
+    ("Helicopters dropped barrel bombs on the market of the town.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Heavy bombardment of the old quarter killed four residents.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Government warplanes carried out raids on the eastern suburbs.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("Gunmen fired shells filled with toxic material at the district, choking residents.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    # Captives executed are violence against civilians, soldiers among them.
+    ("The militants executed twelve captured soldiers near the dam.", "Violence against civilians", "Attack"),
 ])
 def test_event_typing(events_stage, text, event_type, sub):
     events = events_of(events_stage, text)

@@ -138,3 +138,27 @@ def test_dash_opens_a_breakdown():
     figs = [Figure(0, 2, "60", 60, kind="killed"), Figure(12, 14, "25", 25), Figure(26, 28, "35", 35)]
     link_breakdowns(figs, text)
     assert [(f.part_of, f.kind) for f in figs] == [(None, "killed"), (0, "killed"), (0, "killed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A headline without commas: the number after the wounding verb counts the wounded.
+    ("Rocket fire on the market kills 7 wounds 30", [(7, "killed"), (30, "injured")]),
+    # The dead and the hurt told as one count are neither alone.
+    ("At least 48 Killed and Injured in Mortar Attacks on the city", [(48, "other")]),
+    # A page's share counter is no count of people.
+    ("Get short URL 113 At least nine people were killed in the blast.", [(9, "killed")]),
+])
+def test_headline_and_page_counts(stage, text, expected):
+    figs = [f for f in figures_of(stage, text).figures if f.part_of is None]
+    assert [(f.value, f.kind) for f in figs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen kidnapped 40 executed 6 in the village", [(40, "detained"), (6, "killed")]),
+    ("Militants Shell the City Killing 4 Injuring 9", [(4, "killed"), (9, "injured")]),
+    ("Two soldiers were killed and seven injured by the blast.", [(2, "killed"), (7, "injured")]),
+    ("The bombing left 3 martyrs at the checkpoint.", [(3, "killed")]),
+])
+def test_the_verb_before_a_number_types_it(stage, text, expected):
+    figs = [f for f in figures_of(stage, text).figures if f.part_of is None]
+    assert [(f.value, f.kind) for f in figs] == expected

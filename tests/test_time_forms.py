@@ -153,3 +153,9 @@ def test_event_date_prefers_day_in_sentence_then_dct() -> None:
     assert (fallback.value, fallback.source) == ("2024-12-05", "dct")
     none = event_date_for_sentence([], 0, 10, None)
     assert none.value is None and none.source == "none" and none.reason
+
+
+def test_a_month_abbreviation_inside_a_longer_word_is_no_month() -> None:
+    """'3 Marines' or '4 martyrs' is a count of people, not the third or fourth of March."""
+    assert find_times("The blast claimed 4 martyrs at the checkpoint.", DCT) == []
+    assert [t.value for t in find_times("The talks open on 4 Mar 2025.", DCT)] == ["2025-03-04"]

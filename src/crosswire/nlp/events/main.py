@@ -11,14 +11,16 @@ the rest of the report goes on to reactions, background and other events. So the
 3. else the first violent event told as happened, else the first told as happened, else the first mention.
 
 A main event chosen in the lead takes the headline's toll when the headline gives one (the lead may
-restate it beside other figures), else its own, else the first toll the report gives a violent event.
+restate it beside other figures), else its own, else the first toll the report gives a violent event; a
+vague count there ('dozens') gives way to the lead's exact toll when that is no smaller.
 A main event whose mention names only a country or province, or no place, takes the first finer place
 (in the same country, or province) that the other mentions of the story give (`PLACE_FROM_SENTENCES` sentences
 after the lead), else the first such town the story names after "in", "near" or "at" (not where a victim was
 treated). A main event first told in the headline and retold in the lead is told as an event
 where the lead tells it. A main event that only the publication date dates, when the report does not
 state that date itself (a fetch time), takes the day the story's next mention of its kind names in its
-own sentence (`DAY_FROM_SENTENCES` sentences after the lead).
+own sentence (`DAY_FROM_SENTENCES` sentences after the lead). A main event told by a bare word of harm
+("killed", "attack") takes the weapon the headline or lead tells ("air strikes", "a gas attack").
 """
 
 from __future__ import annotations
@@ -86,10 +88,29 @@ def mark_main(events: list[EventMention], article: Article | None = None) -> Eve
     if main.told_as == "retold":
         _tell_where_main(article, events, main)
     if main in in_lead:
-        _take_report_toll(events, main, lead_span(article)[0])
+        _take_report_toll(article, events, main)
     _take_story_place(article, events, main)
     _take_story_day(article, events, main)
+    _take_story_weapon(article, events, main)
     return main
+
+
+# Triggers that tell a death or an attack without saying how it was done.
+BARE_HARM_WORDS = ("kill", "dead", "death", "die", "attack", "assault", "massacre", "martyr", "claim", "lose")
+
+
+def _take_story_weapon(article: Article, events: list[EventMention], main: EventMention) -> None:
+    """A main event told by a bare word of harm ('22 dead in heavy raids', 'the attack killed five') takes the
+    weapon the headline or the lead tells for the story ('killed in air strikes', 'a nerve gas attack'):
+    ACLED types an event by its means when the report gives them."""
+    if main.event_type not in ("Violence against civilians", "Battles") or \
+            main.sub_event_type not in ("Attack", "Armed clash") or not main.text.lower().startswith(BARE_HARM_WORDS):
+        return
+    end = lead_span(article)[1]
+    weapon = next((ev for ev in events if ev.start < end and ev.event_type == "Explosions/Remote violence"
+                   and _violent_happened(ev) and ev.told_as != "period"), None)
+    if weapon is not None:
+        main.event_type, main.sub_event_type, main.plover = weapon.event_type, weapon.sub_event_type, weapon.plover
 
 
 def _own_day(article: Article, ev: EventMention) -> bool:
@@ -114,12 +135,37 @@ def _take_story_day(article: Article, events: list[EventMention], main: EventMen
             return
 
 
-def _take_report_toll(events: list[EventMention], main: EventMention, body: int) -> None:
-    """The headline's toll, else the main mention's own, else the first toll of a violent event."""
+def _take_report_toll(article: Article, events: list[EventMention], main: EventMention) -> None:
+    """The headline's toll, else the main mention's own, else the first toll of a violent event. A toll
+    told only as a vague count ('Strikes kill dozens', 'tens of civilians') gives way to an exact one
+    the lead gives, when that is no smaller ('... killed at least 61 people')."""
+    body, lead_end = lead_span(article)
     tolls = [ev for ev in events if ev.fatalities and _violent_happened(ev) and ev.told_as != "period"]
-    headline = next((ev.fatalities for ev in tolls if ev.start < body), None)
-    first = next((ev.fatalities for ev in tolls if ev.start >= body), None)
-    main.fatalities = headline or main.fatalities or first
+    headline = next((ev for ev in tolls if ev.start < body), None)
+    ordered = [headline] if headline is not None else []
+    ordered += ([main] if main.fatalities else []) + [ev for ev in tolls if ev.start >= body]
+    if not ordered:
+        return
+    pick = ordered[0]
+    if _vague_toll(article, pick):
+        pick = next((ev for ev in ordered if ev.start < lead_end and not _vague_toll(article, ev)
+                     and (ev.fatalities or 0) >= (pick.fatalities or 0)), pick)
+    main.fatalities = pick.fatalities
+
+
+# Vague counts as the figures stage writes their qualifier (ACLED's conservative figure stands for them).
+VAGUE_COUNTS = frozenset({"dozens", "dozen", "tens", "scores", "hundreds", "thousands", "several", "many",
+                          "numerous", "few", "handful", "couple"})
+
+
+def _vague_toll(article: Article, ev: EventMention) -> bool:
+    """Whether every killed figure of the mention's sentence is a vague count."""
+    if not ev.evidence:
+        return False
+    span = ev.evidence[0]
+    killed = [f for f in article.figures if span.start <= f.start < span.end and f.kind == "killed"
+              and f.part_of is None]
+    return bool(killed) and all((f.qualifier or "").lower() in VAGUE_COUNTS for f in killed)
 
 
 def _take_story_place(article: Article, events: list[EventMention], main: EventMention) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .news import fought_over, is_armed_strike, strike_from_air, toll_of_fighting
+from .news import AIR_WORDS, fought_over, is_armed_strike, strike_from_air, toll_of_fighting
 from .protest import rule_protest
 from .sides import (
     civilians_clash,
@@ -53,7 +53,11 @@ def type_sentence(sent: SpacySpan, lexicon: dict[tuple[str, ...], lex.TriggerEnt
 
 def armed_strike_sense(trig: Trigger, sent: SpacySpan) -> Trigger:
     """'strike' told of forces or aircraft ('troops struck rocket launchers') is an attack from afar, typed as
-    an air strike unless only missiles or shells are named; a labour strike keeps its protest entry."""
+    an air strike unless only missiles or shells are named; a labour strike keeps its protest entry. A
+    'raid' in a sentence that names aircraft ('warplanes carried out raids') is an air strike too."""
+    if trig.entry.phrase == ("raid",) and {t.lemma_.lower() for t in sent} & AIR_WORDS:
+        return Trigger(lex.TriggerEntry(trig.entry.phrase, "air", "Explosions/Remote violence", "Air/drone strike",
+                                        "ASSAULT"), trig.tokens)
     if not is_armed_strike(trig):
         return trig
     if strike_from_air(sent):
@@ -95,6 +99,8 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
         return typed(attack, "Battles", "Armed clash", "FIGHT", "attack on a side's ground, fighting told")
     if attack is None:
         return None
+    if attack.head.lemma_.lower() in EXECUTION_VERBS and clash is None:
+        return typed(attack, "Violence against civilians", "Attack", "ASSAULT", "captives executed")
     if mob_perpetrator(attack):
         return typed(attack, "Riots", "Mob violence", "ASSAULT", "unorganised group attacked")
     if victims_armed_strict(attack, sent):  # an attack on a post kills a passer-by too: still a battle
@@ -106,6 +112,10 @@ def rule_violence(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger
     if not attack.entry.weak or lethal:
         return typed(attack, "Violence against civilians", "Attack", "ASSAULT", "targets not armed")
     return None
+
+
+# Killing people held captive: ACLED codes it as violence against civilians even when they are soldiers.
+EXECUTION_VERBS = {"execute", "behead"}
 
 
 def _main_fight(triggers: list[Trigger]) -> Trigger | None:

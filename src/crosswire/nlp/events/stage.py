@@ -361,11 +361,15 @@ def _bound_of_span(text: str, start: int) -> bool:
 
 
 def fatalities_in(article: Article, start: int, end: int, records: ReportRecords | None = None) -> int | None:
-    """Sum of the killed totals stated in [start, end) (breakdown parts not counted twice)."""
+    """Sum of the killed totals stated in [start, end) (breakdown parts not counted twice), on the line of
+    the first: a headline run into the body's first line without a full stop is told again there, not added."""
     figures = records.figures.within(start, end) if records is not None and records.article is article else \
         [f for f in article.figures if start <= f.start < end]
-    killed = [f.value for f in figures if f.kind == "killed" and f.part_of is None and f.value is not None]
-    return sum(killed) if killed else None
+    killed = [f for f in figures if f.kind == "killed" and f.part_of is None and f.value is not None]
+    if not killed:
+        return None
+    line_end = article.text.find("\n", killed[0].start)
+    return sum(f.value or 0 for f in killed if line_end < 0 or f.start < line_end)
 
 
 def attach_following_fatalities(article: Article, events: list[EventMention],

@@ -49,7 +49,7 @@ def rule_weapons(sent: SpacySpan, triggers: list[Trigger], strong: list[Trigger]
     clash = pick(strong, "clash")
     if explosive is not None and explosive.cls in ("shell", "air") and _fight_not_strike(sent, explosive, clash):
         return typed(clash or explosive, "Battles", "Armed clash", "FIGHT", "fire exchanged or small arms used")
-    if clash is not None and not ({"air", "suicide", "grenade"} & classes) and not pick(strong, "shell", "ied"):
+    if clash is not None and not ({"air", "suicide", "grenade", "chemical"} & classes) and not pick(strong, "shell", "ied"):
         return None
     for cls in ("chemical", "suicide", "grenade", "air"):
         trig = pick(strong, cls) or (pick(triggers, cls) if cls in ("suicide", "air") else None)

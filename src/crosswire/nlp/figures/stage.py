@@ -99,10 +99,22 @@ def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
     noun = _counted_noun(anchor)
     kind = kind_for(noun, anchor)
     people = noun.i == anchor.i or is_people(noun)
-    told_after = _kind_after(q, doc_text(doc))
-    if told_after and (not people or kind in (None, "other") or _headline_kind(q, doc_text(doc))):
+    text = doc_text(doc)
+    told_after = _kind_after(q, text)
+    if told_after and (not people or kind in (None, "other") or _headline_kind(q, text)):
+        kind = told_after
+        if kind == "killed" and KILLED_OR_INJURED.match(text, q.end):
+            kind = "other"  # "48 Killed and Injured": the dead and the hurt counted together
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
-                      kind=told_after, qualifier=q.qualifier)
+                      kind=kind, qualifier=q.qualifier)
+    harm = _harm_before(q, text)  # "kills 12 wounds 50": each number counts whom the verb before it harmed
+    if harm is not None and (not people or kind in (None, "other")):
+        return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
+                      kind=harm, qualifier=q.qualifier)
+    if harm is not None and kind in ("killed", "injured") and harm != kind:
+        kind = harm
+    if kind == "killed" and KILLED_OR_INJURED.match(text, q.end):
+        kind = "other"
     glued = _glued_people_noun(noun) if not people else None
     if glued is not None:  # "220 soldiers—23 of whom ...": the tokenizer kept the dash inside the word
         return Figure(start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
@@ -119,7 +131,7 @@ def _typed_figure(q: Quantity, anchor: Token) -> Figure | None:
 
 KIND_AFTER = re.compile(
     r"^\s+(?:(?:people|persons|others?|more|men|women|children|critically|seriously|fatally|"
-    r"were|are|have been|reported)\s+){0,2}(dead|killed|injured|hurt|wounded|shot)\b(?!\s+(?:by|at)\b)",
+    r"were|are|have been|reported)\s+){0,2}(dead|killed|injured|hurt|wounded|shot)\b(?!(?<=shot)\s+(?:by|at)\b)",
     re.IGNORECASE)
 
 
@@ -135,8 +147,26 @@ def _kind_after(q: Quantity, text: str) -> str | None:
     return ADJ_KIND.get(word) or VERB_KIND.get(word.rstrip("ed"))
 
 
+# The dead and the hurt told as one count: '175 fighters killed, injured', 'At least 48 Killed and Injured'.
+KILLED_OR_INJURED = re.compile(
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:killed|dead)\s*(?:,|/|&|\band\b|\bor\b)?\s*(?:injured|wounded)\b", re.IGNORECASE)
+# A harm verb right before the number, as headlines write it ('Mortar fire kills 12 wounds 50').
+HARM_BEFORE = re.compile(r"\b(kill(?:s|ing|ed)?|wound(?:s|ing|ed)?|injur(?:es?|ing|ed)|hurt(?:s|ing)?|"
+                         r"kidnap(?:s|ping|ped)?|abduct(?:s|ing|ed)?)\s+$", re.IGNORECASE)
+
+
+def _harm_before(q: Quantity, text: str) -> str | None:
+    """'killed', 'injured' or 'detained' when a verb of killing, wounding or kidnapping stands right before
+    the number ('Strikes kill 10 civilians, injure dozens', 'kidnapped 900 executed 18')."""
+    m = HARM_BEFORE.search(text[max(0, q.start - 12):q.start])
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    return "killed" if verb.startswith("kill") else "detained" if verb.startswith(("kidnap", "abduct")) else "injured"
+
+
 # The kind word closes its clause: '2 injured, shooter dead', '3 killed in crash', not '5 wounded soldiers'.
-PREDICATIVE_END = re.compile(r"\s*(?:[,;:.!?\n]|$|\s(?:in|at|on|after|during|as|near|when|while|and|following)\b)",
+PREDICATIVE_END = re.compile(r"\s*(?:[,;:.!?\n]|$|\s(?:in|at|on|after|during|as|near|when|while|and|following|by)\b)",
                              re.IGNORECASE)
 
 
@@ -183,10 +213,13 @@ def _is_excluded(q: Quantity, doc: Doc) -> bool:
         return True  # an age set off after a name: "Ana Ruiz, 15, was hit"
     if GALLERY_COUNTER.search(text[max(0, q.start - 20):q.start]):
         return True  # "Image 4 of 5" in a photo gallery
+    if PAGE_COUNTER.search(text[max(0, q.start - 20):q.start]):
+        return True  # a web page's share or view counter: "Get short URL 113", "Comments 4"
     return False
 
 
 GALLERY_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|page)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
+PAGE_COUNTER = re.compile(r"\b(?:url|views|comments|shares|likes|retweets)\s*:?\s*$", re.IGNORECASE)
 
 
 def _anchor_token(q: Quantity, doc: Doc) -> Token | None:

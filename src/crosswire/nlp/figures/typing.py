@@ -42,7 +42,7 @@ PEOPLE_NOUNS |= {
 }
 NOUN_KIND = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
-    "life": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
+    "life": "killed", "killed": "killed", "martyr": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
     "displaced": "displaced", "refugee": "displaced", "evacuee": "displaced", "detainee": "detained",
     "prisoner": "detained", "hostage": "detained", "arrest": "detained", "troop": "troops",
 }

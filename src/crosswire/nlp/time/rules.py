@@ -181,7 +181,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:(?P<mod>early|mid|late|around)[\s-]+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY_NUM_RE})(?!\d|:\d)(?!\s*(?:%|percent))"
         rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?(?:\s*(?:,|at|-)?\s*(?P<time>{TIME_OF_DAY_RE}))?"), accept_month),
     Rule("day_month", _compile(
-        rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>{DAY_NUM_RE})(?:\s+of)?\s+(?P<mon>{FULL_MONTH_RE}|{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE})\b)?"), accept_month),
+        rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>{DAY_NUM_RE})(?:\s+of)?\s+(?P<mon>{FULL_MONTH_RE}|{MONTH_RE})(?![a-z])(?:,?\s+(?P<y>{YEAR_RE})\b)?"), accept_month),
     Rule("week_of", _compile(rf"\b(?:the\s+)?week\s+of\s+(?P<mon>{MONTH_RE})\s+(?P<d>{DAY_NUM_RE})(?:,?\s+(?P<y>{YEAR_RE})\b)?(?!\d)"), accept_month),
     Rule("month_year", _compile(
         rf"\b(?:(?P<mod>{EDGE_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})\b|(?P<rel>this|last|next)\s+year\b)"), accept_month),
